@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { DispatchBoard } from "@/components/dispatch/dispatch-board.tsx";
+import { StaffHeader } from "@/components/ui/staff-header.tsx";
+import { companyOf, requirePageActor } from "@/lib/auth/current-actor.ts";
+import { isManager } from "@/lib/auth/policy.ts";
+import { getDb } from "@/lib/db.ts";
+import { listJobs } from "@/lib/jobs/list-jobs.ts";
+import { listTechnicians } from "@/lib/jobs/list-technicians.ts";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Dispatch" };
+
+export default async function DispatchPage() {
+  const actor = await requirePageActor();
+  if (actor.kind !== "staff") redirect(`/jobs/${actor.jobId}`);
+  if (!isManager(actor)) redirect("/tech");
+  const [jobs, technicians, company] = await Promise.all([
+    listJobs(getDb(), actor),
+    listTechnicians(getDb(), actor),
+    companyOf(actor),
+  ]);
+  return (
+    <div className="flex h-dvh flex-col">
+      <StaffHeader company={company.name} name={actor.name} roleLabel="Dispatcher" />
+      <main className="flex min-h-0 flex-1">
+        <DispatchBoard
+          initialJobs={jobs}
+          technicians={technicians}
+          viewerName={actor.name}
+          timeZone={company.timeZone}
+        />
+      </main>
+    </div>
+  );
+}

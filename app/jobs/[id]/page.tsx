@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ThreadView } from "@/components/thread/thread-view.tsx";
+import { StaffHeader } from "@/components/ui/staff-header.tsx";
+import { companyOf, requirePageActor } from "@/lib/auth/current-actor.ts";
+import { isManager } from "@/lib/auth/policy.ts";
+import { getDb } from "@/lib/db.ts";
+import { AppError } from "@/lib/errors.ts";
+import { idSchema } from "@/lib/ids.ts";
+import { listTechnicians } from "@/lib/jobs/list-technicians.ts";
+import { listMessages } from "@/lib/messages/list-messages.ts";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Your job" };
+
+export default async function JobPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await requirePageActor();
+  const jobId = idSchema.safeParse(id);
+  if (!jobId.success) notFound();
+  const page = await listMessages(getDb(), actor, jobId.data, 0).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  });
+  const [company, technicians] = await Promise.all([companyOf(actor), listTechnicians(getDb(), actor)]);
+  const viewer =
+    actor.kind === "homeowner"
+      ? ({ kind: "homeowner", role: "HOMEOWNER", name: actor.name } as const)
+      : ({ kind: "staff", role: actor.role === "TECHNICIAN" ? "TECHNICIAN" : "DISPATCHER", name: actor.name } as const);
+
+  return (
+    <div className="mx-auto flex h-dvh max-w-3xl flex-col bg-slate-50">
+      {actor.kind === "staff" ? (
+        <StaffHeader
+          company={company.name}
+          name={actor.name}
+          roleLabel={viewer.role === "TECHNICIAN" ? "Technician" : "Dispatcher"}
+          back={isManager(actor) ? { href: "/dispatch", label: "Board" } : { href: "/tech", label: "My jobs" }}
+        />
+      ) : (
+        <header className="border-b border-slate-200 bg-white px-4 py-2">
+          <p className="text-base font-semibold">{company.name}</p>
+          <p className="text-sm text-slate-700">Your conversation with the team working on your home</p>
+        </header>
+      )}
+      <main className="min-h-0 flex-1">
+        <h1 className="sr-only">Job #{page.job.number} conversation</h1>
+        <ThreadView
+          jobId={page.job.id}
+          initial={page}
+          viewer={viewer}
+          timeZone={company.timeZone}
+          technicians={technicians}
+        />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import type { JobSummary } from "@/lib/jobs/job-view.ts";
+import { isOpen } from "@/lib/jobs/status-machine.ts";
+import { getSocket } from "./socket.ts";
+
+/**
+ * A list of jobs kept live by `job:updated`. After a reconnect it reloads from
+ * the server: the database is the truth, the socket only the fast path.
+ */
+export function useLiveJobs(initial: JobSummary[], belongs: (job: JobSummary) => boolean) {
+  const [jobs, setJobs] = useState(initial);
+  const [connected, setConnected] = useState(false);
+
+  useEffect(() => {
+    const socket = getSocket();
+    let seenConnect = false;
+    const onUpdate = (summary: JobSummary) => {
+      setJobs((current) => {
+        const existing = current.find((job) => job.id === summary.id);
+        const merged = { ...existing, ...summary, lastMessage: summary.lastMessage ?? existing?.lastMessage ?? null };
+        const rest = current.filter((job) => job.id !== summary.id);
+        return isOpen(merged.status) && belongs(merged) ? [merged, ...rest] : rest;
+      });
+    };
+    const onConnect = async () => {
+      setConnected(true);
+      if (!seenConnect) {
+        seenConnect = true;
+        return;
+      }
+      const response = await fetch("/api/jobs", { cache: "no-store" }).catch(() => null);
+      if (response?.ok) setJobs(((await response.json()) as { data: JobSummary[] }).data.filter(belongs));
+    };
+    const onDisconnect = () => setConnected(false);
+    socket.on("job:updated", onUpdate);
+    socket.on("connect", onConnect);
+    socket.on("disconnect", onDisconnect);
+    if (socket.connected) void onConnect();
+    return () => {
+      socket.off("job:updated", onUpdate);
+      socket.off("connect", onConnect);
+      socket.off("disconnect", onDisconnect);
+    };
+  }, [belongs]);
+
+  return { jobs, connected };
+}

@@ -1,0 +1,91 @@
+"use client";
+
+import { type FormEvent, type KeyboardEvent, useId, useState } from "react";
+import { MAX_MESSAGE_LENGTH, type VisibilityName } from "@/lib/messages/schemas.ts";
+
+type Props = {
+  canWriteNotes: boolean;
+  onSend: (body: string, visibility: VisibilityName) => void;
+  onTyping: (visibility: VisibilityName) => void;
+};
+
+export function Composer({ canWriteNotes, onSend, onTyping }: Props) {
+  const [body, setBody] = useState("");
+  const [note, setNote] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const inputId = useId();
+  const problemId = useId();
+  const visibility: VisibilityName = note ? "STAFF" : "EVERYONE";
+  const remaining = MAX_MESSAGE_LENGTH - body.trim().length;
+
+  const submit = (event?: FormEvent) => {
+    event?.preventDefault();
+    const text = body.trim();
+    if (!text) return setProblem("Write something before sending.");
+    if (text.length > MAX_MESSAGE_LENGTH)
+      return setProblem(`Messages can be at most ${MAX_MESSAGE_LENGTH} characters.`);
+    onSend(text, visibility);
+    setBody("");
+    setProblem(null);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) submit(event);
+  };
+
+  return (
+    <form
+      onSubmit={submit}
+      className={`border-t p-3 ${note ? "border-amber-400 bg-amber-50" : "border-slate-200 bg-white"}`}
+    >
+      {canWriteNotes && (
+        <label className="mb-2 flex w-fit cursor-pointer items-center gap-2 text-sm font-medium text-slate-800">
+          <input
+            type="checkbox"
+            checked={note}
+            onChange={(e) => setNote(e.target.checked)}
+            className="h-5 w-5 accent-amber-600"
+          />
+          Internal note (staff only, the homeowner never sees it)
+        </label>
+      )}
+      <div className="flex items-end gap-2">
+        <label htmlFor={inputId} className="sr-only">
+          {note ? "Internal note" : "Message"}
+        </label>
+        <textarea
+          id={inputId}
+          value={body}
+          onChange={(e) => {
+            setBody(e.target.value);
+            if (e.target.value.trim()) onTyping(visibility);
+          }}
+          onKeyDown={onKeyDown}
+          rows={2}
+          placeholder={note ? "Write an internal note…" : "Write a message…"}
+          aria-describedby={problem ? problemId : undefined}
+          aria-invalid={problem ? true : undefined}
+          className="min-h-12 flex-1 resize-y rounded-xl border border-slate-400 bg-white px-3 py-2 text-base"
+        />
+        <button
+          type="submit"
+          className={`min-h-12 rounded-xl px-5 text-base font-semibold text-white ${
+            note ? "bg-amber-700 hover:bg-amber-800" : "bg-blue-700 hover:bg-blue-800"
+          }`}
+        >
+          {note ? "Add note" : "Send"}
+        </button>
+      </div>
+      {problem && (
+        <p id={problemId} role="alert" className="mt-1 text-sm text-red-800">
+          {problem}
+        </p>
+      )}
+      {remaining < 200 && (
+        <p className="mt-1 text-sm text-slate-700" aria-live="polite">
+          {remaining >= 0 ? `${remaining} characters left` : `${-remaining} characters too many`}
+        </p>
+      )}
+    </form>
+  );
+}

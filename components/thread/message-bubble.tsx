@@ -1,0 +1,47 @@
+import { ROLE_LABEL } from "@/lib/auth/actor.ts";
+import { formatClock, formatRelative } from "@/lib/format/dates.ts";
+import type { MessageView } from "@/lib/messages/message-view.ts";
+
+type Props = { message: MessageView; mine: boolean; timeZone: string; now: number };
+
+export function MessageBubble({ message, mine, timeZone, now }: Props) {
+  if (message.kind === "STATUS" || message.kind === "SYSTEM") {
+    return (
+      <li className="my-2 flex justify-center" data-seq={message.seq}>
+        <p className="rounded-full bg-slate-200 px-4 py-1 text-center text-sm text-slate-800">
+          {message.body}{" "}
+          <time className="text-slate-600" dateTime={message.createdAt}>
+            · {formatClock(message.createdAt, timeZone)}
+          </time>
+        </p>
+      </li>
+    );
+  }
+  const note = message.visibility === "STAFF";
+  const who = message.author ? `${message.author.name} · ${ROLE_LABEL[message.author.role]}` : "Trio";
+  return (
+    <li className={`my-2 flex ${mine ? "justify-end" : "justify-start"}`} data-seq={message.seq}>
+      <article
+        className={`max-w-[85%] rounded-2xl px-4 py-2 shadow-sm sm:max-w-[70%] ${
+          note
+            ? "border-2 border-dashed border-amber-500 bg-amber-50 text-amber-950"
+            : mine
+              ? "bg-blue-700 text-white"
+              : "bg-white text-slate-900"
+        }`}
+        aria-label={`${note ? "Internal note" : "Message"} from ${who}`}
+      >
+        <header className={`mb-0.5 text-sm font-semibold ${mine && !note ? "text-blue-50" : "text-slate-700"}`}>
+          {note && <span className="mr-1 rounded bg-amber-200 px-1.5 py-0.5 text-xs uppercase">Internal note</span>}
+          {who}
+        </header>
+        <p className="text-base leading-snug break-words whitespace-pre-wrap">{message.body}</p>
+        <footer className={`mt-1 text-xs ${mine && !note ? "text-blue-100" : "text-slate-600"}`}>
+          <time dateTime={message.createdAt} title={new Date(message.createdAt).toLocaleString()}>
+            {formatClock(message.createdAt, timeZone)} · {formatRelative(message.createdAt, now)}
+          </time>
+        </footer>
+      </article>
+    </li>
+  );
+}

@@ -1,0 +1,39 @@
+import type { PendingMessage } from "./use-thread.ts";
+
+type Props = { message: PendingMessage; onRetry: () => void; onDiscard: () => void };
+
+const STATE_TEXT = {
+  sending: "Sending…",
+  waiting: "Waiting for connection. It will send by itself.",
+  failed: "Not sent.",
+} as const;
+
+/** A message of ours the server has not confirmed yet: honest about where it is. */
+export function PendingBubble({ message, onRetry, onDiscard }: Props) {
+  const note = message.visibility === "STAFF";
+  return (
+    <li className="my-2 flex justify-end" data-pending={message.state}>
+      <article
+        className={`max-w-[85%] rounded-2xl px-4 py-2 opacity-90 sm:max-w-[70%] ${
+          note ? "border-2 border-dashed border-amber-500 bg-amber-50" : "bg-blue-100 text-slate-900"
+        }`}
+        aria-label={`Your message, ${STATE_TEXT[message.state]}`}
+      >
+        <p className="text-base leading-snug break-words whitespace-pre-wrap">{message.body}</p>
+        <footer className="mt-1 text-xs text-slate-700" role="status">
+          {STATE_TEXT[message.state]} {message.error}
+          {message.state === "failed" && (
+            <span className="ml-2 inline-flex gap-2">
+              <button type="button" onClick={onRetry} className="font-semibold text-blue-800 underline">
+                Try again
+              </button>
+              <button type="button" onClick={onDiscard} className="text-slate-700 underline">
+                Discard
+              </button>
+            </span>
+          )}
+        </footer>
+      </article>
+    </li>
+  );
+}

@@ -1,0 +1,104 @@
+"use client";
+
+import { useState } from "react";
+import { describeStatus } from "@/lib/jobs/describe-status.ts";
+import type { JobSummary } from "@/lib/jobs/job-view.ts";
+import type { TechnicianOption } from "@/lib/jobs/list-technicians.ts";
+import type { JobStatusName } from "@/lib/jobs/schemas.ts";
+import { forwardStatus, STATUS_LABEL } from "@/lib/jobs/status-machine.ts";
+import { AssignTechnician } from "./assign-technician.tsx";
+
+export type Viewer = { kind: "homeowner" | "staff"; role: "HOMEOWNER" | "TECHNICIAN" | "DISPATCHER"; name: string };
+
+// The technician speaks for themselves; the office marks what the technician did.
+const ACTION_LABEL: Record<"TECHNICIAN" | "DISPATCHER", Partial<Record<JobStatusName, string>>> = {
+  TECHNICIAN: { EN_ROUTE: "I'm on my way", ON_SITE: "I've arrived", COMPLETED: "Job complete" },
+  DISPATCHER: {
+    SCHEDULED: "Mark scheduled",
+    EN_ROUTE: "Mark on the way",
+    ON_SITE: "Mark arrived",
+    COMPLETED: "Mark complete",
+  },
+};
+
+type Props = {
+  job: JobSummary;
+  /** Dispatchers only: whom the job can be given to. */
+  technicians?: TechnicianOption[];
+  viewer: Viewer;
+  timeZone: string;
+  connected: boolean;
+  onTransition: (to: JobStatusName) => Promise<string | null>;
+};
+
+export function StatusBar({ job, technicians = [], viewer, timeZone, connected, onTransition }: Props) {
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const next = viewer.kind === "staff" ? forwardStatus(job.status) : null;
+  const canCancel = viewer.role === "DISPATCHER" && next !== null;
+
+  const run = async (to: JobStatusName) => {
+    if (to === "CANCELED" && !window.confirm("Cancel this job? Everyone in the thread will see it.")) return;
+    setBusy(true);
+    setProblem(await onTransition(to));
+    setBusy(false);
+  };
+
+  return (
+    <section aria-label="Job status" className="border-b border-slate-200 bg-white px-4 py-3">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <div className="min-w-0">
+          <p className="text-sm text-slate-700">
+            Job #{job.number} · {job.title}
+          </p>
+          <p className="text-lg font-semibold" role="status" data-testid="status-line">
+            <span className="sr-only">Status: </span>
+            {describeStatus(job, timeZone)}
+          </p>
+          {viewer.kind === "staff" && (
+            <p className="text-sm text-slate-700">
+              {job.customer.name}
+              {job.customer.address ? ` · ${job.customer.address}` : ""} · Technician:{" "}
+              {job.technician?.name ?? "not assigned"}
+            </p>
+          )}
+        </div>
+        <div className="flex flex-wrap items-end gap-2">
+          {viewer.role === "DISPATCHER" && technicians.length > 0 && (
+            <AssignTechnician jobId={job.id} current={job.technician?.id ?? null} technicians={technicians} />
+          )}
+          {!connected && (
+            <span className="rounded-full bg-amber-100 px-3 py-1 text-sm text-amber-900" role="status">
+              Reconnecting…
+            </span>
+          )}
+          {next && (
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => run(next)}
+              className="min-h-12 rounded-xl bg-emerald-700 px-5 text-base font-semibold text-white hover:bg-emerald-800 disabled:opacity-60"
+            >
+              {(viewer.role !== "HOMEOWNER" && ACTION_LABEL[viewer.role][next]) || STATUS_LABEL[next]}
+            </button>
+          )}
+          {canCancel && (
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => run("CANCELED")}
+              className="min-h-12 rounded-xl border border-slate-400 px-4 text-base text-slate-800 hover:bg-slate-100"
+            >
+              Cancel job
+            </button>
+          )}
+        </div>
+      </div>
+      {problem && (
+        <p role="alert" className="mt-2 text-sm text-red-800">
+          {problem}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,135 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { ROLE_LABEL } from "@/lib/auth/actor.ts";
+import type { TechnicianOption } from "@/lib/jobs/list-technicians.ts";
+import type { ThreadPage } from "@/lib/messages/list-messages.ts";
+import type { MessageView } from "@/lib/messages/message-view.ts";
+import { Composer } from "./composer.tsx";
+import { MessageBubble } from "./message-bubble.tsx";
+import { PendingBubble } from "./pending-bubble.tsx";
+import { StatusBar, type Viewer } from "./status-bar.tsx";
+import { useThread } from "./use-thread.ts";
+
+type Props = {
+  jobId: string;
+  initial: ThreadPage | null;
+  viewer: Viewer;
+  timeZone: string;
+  technicians?: TechnicianOption[];
+  /** Tells a surrounding list how far this viewer has read. */
+  onRead?: (jobId: string, seq: number) => void;
+};
+
+const isMine = (message: MessageView, viewer: Viewer) =>
+  message.author?.role === viewer.role && (viewer.kind === "homeowner" || message.author.name === viewer.name);
+
+export function ThreadView({ jobId, initial, viewer, timeZone, technicians, onRead }: Props) {
+  const thread = useThread(jobId, initial);
+  const { job, messages, pending, readers, typing, markRead } = thread;
+  const listRef = useRef<HTMLOListElement>(null);
+  const [now, setNow] = useState(() => Date.now());
+  const lastSeq = messages.at(-1)?.seq ?? 0;
+
+  useEffect(() => {
+    const tick = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(tick);
+  }, []);
+
+  // Keep the newest message in view (ours too, while pending), and tell others we have read it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: pending.length is what should scroll
+  useEffect(() => {
+    const list = listRef.current;
+    if (list) list.scrollTop = list.scrollHeight;
+    if (lastSeq > 0 && document.visibilityState === "visible") {
+      markRead(lastSeq);
+      onRead?.(jobId, lastSeq);
+    }
+  }, [lastSeq, pending.length, markRead, onRead, jobId]);
+
+  useEffect(() => {
+    const onVisible = () => {
+      if (document.visibilityState === "visible" && lastSeq > 0) markRead(lastSeq);
+    };
+    document.addEventListener("visibilitychange", onVisible);
+    return () => document.removeEventListener("visibilitychange", onVisible);
+  }, [lastSeq, markRead]);
+
+  if (!job) {
+    return (
+      <div className="flex h-full items-center justify-center p-8 text-slate-700" role="status">
+        {thread.loadError ?? "Loading the conversation…"}
+      </div>
+    );
+  }
+
+  const lastMine = [...messages].reverse().find((m) => m.kind === "TEXT" && isMine(m, viewer));
+  const seenBy = lastMine
+    ? readers.filter(
+        (r) =>
+          r.lastReadSeq >= lastMine.seq &&
+          !(r.role === viewer.role && (viewer.kind === "homeowner" || r.name === viewer.name)),
+      )
+    : [];
+  const typingNow = typing.filter((t) => t.until > now - 1000);
+
+  return (
+    <div className="flex h-full min-h-0 flex-col">
+      <StatusBar
+        job={job}
+        technicians={technicians}
+        viewer={viewer}
+        timeZone={timeZone}
+        connected={thread.connected}
+        onTransition={thread.transition}
+      />
+      <ol
+        ref={listRef}
+        className="min-h-0 flex-1 overflow-y-auto px-3 py-2"
+        aria-label="Conversation"
+        aria-live="polite"
+        aria-relevant="additions"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: the scrolling region must be reachable by keyboard
+        tabIndex={0}
+      >
+        {messages.length === 0 && pending.length === 0 && (
+          <li className="p-6 text-center text-slate-700">
+            No messages yet. Say hello: everyone on this job will see it.
+          </li>
+        )}
+        {messages.map((message) => (
+          <MessageBubble
+            key={message.seq}
+            message={message}
+            mine={isMine(message, viewer)}
+            timeZone={timeZone}
+            now={now}
+          />
+        ))}
+        {pending.map((message) => (
+          <PendingBubble
+            key={message.clientId}
+            message={message}
+            onRetry={() => thread.retry(message.clientId)}
+            onDiscard={() => thread.discard(message.clientId)}
+          />
+        ))}
+      </ol>
+      <div className="min-h-6 px-4 text-sm text-slate-700" aria-live="polite">
+        {typingNow.length > 0 ? (
+          <span>
+            {typingNow.map((t) => `${t.name} (${ROLE_LABEL[t.role as keyof typeof ROLE_LABEL] ?? t.role})`).join(", ")}{" "}
+            {typingNow.length === 1 ? "is" : "are"} typing…
+          </span>
+        ) : lastMine && pending.length === 0 ? (
+          <span data-testid="seen-by">
+            {seenBy.length > 0
+              ? `Seen by ${seenBy.map((r) => `${r.name} (${ROLE_LABEL[r.role as keyof typeof ROLE_LABEL] ?? r.role})`).join(", ")}`
+              : "Delivered"}
+          </span>
+        ) : null}
+      </div>
+      <Composer canWriteNotes={viewer.kind === "staff"} onSend={thread.send} onTyping={thread.notifyTyping} />
+    </div>
+  );
+}

@@ -1,0 +1,290 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { ErrorBody } from "@/lib/errors.ts";
+import type { JobSummary } from "@/lib/jobs/job-view.ts";
+import type { JobStatusName } from "@/lib/jobs/schemas.ts";
+import type { Reader, ThreadPage } from "@/lib/messages/list-messages.ts";
+import type { MessageView } from "@/lib/messages/message-view.ts";
+import type { VisibilityName } from "@/lib/messages/schemas.ts";
+import { getSocket, newClientId } from "../realtime/socket.ts";
+
+export type PendingMessage = {
+  clientId: string;
+  body: string;
+  visibility: VisibilityName;
+  createdAt: string;
+  /** sending: on the wire; waiting: offline, goes out on reconnect; failed: refused, needs the user. */
+  state: "sending" | "waiting" | "failed";
+  error?: string;
+};
+
+export type TypingPerson = { role: string; name: string; until: number };
+
+const ACK_TIMEOUT_MS = 10_000;
+const RESEND_AFTER_MS = 3_000;
+const TYPING_SHOWN_MS = 4_000;
+const TYPING_SEND_EVERY_MS = 2_000;
+const storageKey = (jobId: string) => `trio.pending.${jobId}`;
+
+type Response<T> = { data: T } | ErrorBody;
+
+function mergeMessages(current: MessageView[], incoming: MessageView[]): MessageView[] {
+  if (incoming.length === 0) return current;
+  const bySeq = new Map(current.map((m) => [m.seq, m]));
+  for (const message of incoming) bySeq.set(message.seq, message);
+  return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+}
+
+function loadPending(jobId: string): PendingMessage[] {
+  try {
+    const saved = JSON.parse(localStorage.getItem(storageKey(jobId)) ?? "[]") as PendingMessage[];
+    return saved.map((m) => (m.state === "failed" ? m : { ...m, state: "waiting" }));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * A live thread: what the server has (by seq), what we are still sending (by
+ * clientId), who is typing and who has read what. Messages are never lost:
+ * unsent ones are kept in localStorage and resent with the same clientId, which
+ * the server stores once however often it arrives.
+ */
+export function useThread(jobId: string, initial: ThreadPage | null) {
+  const [job, setJob] = useState<JobSummary | null>(initial?.job ?? null);
+  const [messages, setMessages] = useState<MessageView[]>(initial?.messages ?? []);
+  const [readers, setReaders] = useState<Reader[]>(initial?.readers ?? []);
+  const [pending, setPending] = useState<PendingMessage[]>([]);
+  const [typing, setTyping] = useState<TypingPerson[]>([]);
+  const [connected, setConnected] = useState(false);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const lastSeq = useRef(initial?.messages.at(-1)?.seq ?? 0);
+  const pendingRef = useRef<PendingMessage[]>([]);
+  const lastTypingSent = useRef(0);
+  const transmitRef = useRef<(message: PendingMessage) => void>(() => {});
+
+  const updatePending = useCallback(
+    (change: (list: PendingMessage[]) => PendingMessage[]) => {
+      pendingRef.current = change(pendingRef.current);
+      setPending(pendingRef.current);
+      try {
+        const keep = pendingRef.current;
+        if (keep.length) localStorage.setItem(storageKey(jobId), JSON.stringify(keep));
+        else localStorage.removeItem(storageKey(jobId));
+      } catch {
+        // Storage full or disabled: the message still lives in memory.
+      }
+    },
+    [jobId],
+  );
+
+  const receive = useCallback(
+    (incoming: MessageView[]) => {
+      if (incoming.length === 0) return;
+      lastSeq.current = Math.max(lastSeq.current, ...incoming.map((m) => m.seq));
+      setMessages((current) => mergeMessages(current, incoming));
+      const arrived = new Set(incoming.map((m) => m.clientId));
+      if (pendingRef.current.some((m) => arrived.has(m.clientId))) {
+        updatePending((list) => list.filter((m) => !arrived.has(m.clientId)));
+      }
+    },
+    [updatePending],
+  );
+
+  const transmit = useCallback(
+    (message: PendingMessage) => {
+      const socket = getSocket();
+      if (!socket.connected) {
+        updatePending((list) => list.map((m) => (m.clientId === message.clientId ? { ...m, state: "waiting" } : m)));
+        return;
+      }
+      updatePending((list) => list.map((m) => (m.clientId === message.clientId ? { ...m, state: "sending" } : m)));
+      socket
+        .timeout(ACK_TIMEOUT_MS)
+        .emit(
+          "message:send",
+          { jobId, clientId: message.clientId, body: message.body, visibility: message.visibility },
+          (timedOut: Error | null, response: Response<MessageView>) => {
+            if (timedOut) {
+              // No answer: keep it and send again with the same clientId (the server stores it once),
+              // soon if the line still looks up, otherwise after the reconnect.
+              updatePending((list) =>
+                list.map((m) => (m.clientId === message.clientId ? { ...m, state: "waiting" } : m)),
+              );
+              setTimeout(() => {
+                const still = pendingRef.current.find((m) => m.clientId === message.clientId);
+                if (still?.state === "waiting" && socket.connected) transmitRef.current(still);
+              }, RESEND_AFTER_MS);
+              return;
+            }
+            if ("data" in response) receive([response.data]);
+            else {
+              updatePending((list) =>
+                list.map((m) =>
+                  m.clientId === message.clientId ? { ...m, state: "failed", error: response.error.message } : m,
+                ),
+              );
+            }
+          },
+        );
+    },
+    [jobId, receive, updatePending],
+  );
+
+  useEffect(() => {
+    transmitRef.current = transmit;
+  }, [transmit]);
+
+  // Join (and re-join after every reconnect) with the last seq we hold.
+  useEffect(() => {
+    const socket = getSocket();
+    pendingRef.current = loadPending(jobId);
+    setPending(pendingRef.current);
+
+    const join = () => {
+      socket
+        .timeout(ACK_TIMEOUT_MS)
+        .emit(
+          "thread:join",
+          { jobId, afterSeq: lastSeq.current },
+          (timedOut: Error | null, response: Response<ThreadPage>) => {
+            if (timedOut) return;
+            if ("error" in response) {
+              setLoadError(response.error.message);
+              return;
+            }
+            setLoadError(null);
+            setJob(response.data.job);
+            setReaders(response.data.readers);
+            receive(response.data.messages);
+            if (response.data.hasMore) join();
+            else for (const message of pendingRef.current) if (message.state !== "failed") transmit(message);
+          },
+        );
+    };
+    const onConnect = () => {
+      setConnected(true);
+      join();
+    };
+    const onDisconnect = () => setConnected(false);
+    const onMessage = (message: MessageView) => {
+      if (message.jobId === jobId) receive([message]);
+    };
+    const onJob = (summary: JobSummary) => {
+      if (summary.id === jobId) setJob((current) => ({ ...current, ...summary }));
+    };
+    const onRead = (receipt: { jobId: string; role: string; name: string; seq: number }) => {
+      if (receipt.jobId !== jobId) return;
+      setReaders((current) => {
+        const others = current.filter((r) => !(r.role === receipt.role && r.name === receipt.name));
+        return [...others, { role: receipt.role, name: receipt.name, lastReadSeq: receipt.seq }];
+      });
+    };
+    const onTyping = (notice: { jobId: string; role: string; name: string }) => {
+      if (notice.jobId !== jobId) return;
+      setTyping((current) => [
+        ...current.filter((t) => t.name !== notice.name),
+        { role: notice.role, name: notice.name, until: Date.now() + TYPING_SHOWN_MS },
+      ]);
+    };
+
+    socket.on("connect", onConnect);
+    socket.on("disconnect", onDisconnect);
+    socket.on("message:created", onMessage);
+    socket.on("job:updated", onJob);
+    socket.on("thread:read", onRead);
+    socket.on("typing", onTyping);
+    if (socket.connected) onConnect();
+    const sweep = setInterval(() => setTyping((current) => current.filter((t) => t.until > Date.now())), 1000);
+    return () => {
+      clearInterval(sweep);
+      socket.off("connect", onConnect);
+      socket.off("disconnect", onDisconnect);
+      socket.off("message:created", onMessage);
+      socket.off("job:updated", onJob);
+      socket.off("thread:read", onRead);
+      socket.off("typing", onTyping);
+      if (socket.connected) socket.emit("thread:leave", { jobId }, () => {});
+    };
+  }, [jobId, receive, transmit]);
+
+  const send = useCallback(
+    (body: string, visibility: VisibilityName = "EVERYONE") => {
+      const message: PendingMessage = {
+        clientId: newClientId(),
+        body,
+        visibility,
+        createdAt: new Date().toISOString(),
+        state: "sending",
+      };
+      updatePending((list) => [...list, message]);
+      transmit(message);
+    },
+    [transmit, updatePending],
+  );
+
+  const retry = useCallback(
+    (clientId: string) => {
+      const message = pendingRef.current.find((m) => m.clientId === clientId);
+      if (message) transmit(message);
+    },
+    [transmit],
+  );
+
+  const discard = useCallback(
+    (clientId: string) => updatePending((list) => list.filter((m) => m.clientId !== clientId)),
+    [updatePending],
+  );
+
+  const markRead = useCallback(
+    (seq: number) => {
+      const socket = getSocket();
+      if (socket.connected) socket.emit("thread:read", { jobId, seq }, () => {});
+    },
+    [jobId],
+  );
+
+  const notifyTyping = useCallback(
+    (visibility: VisibilityName) => {
+      const now = Date.now();
+      if (now - lastTypingSent.current < TYPING_SEND_EVERY_MS) return;
+      lastTypingSent.current = now;
+      getSocket().emit("typing", { jobId, visibility });
+    },
+    [jobId],
+  );
+
+  const transition = useCallback(
+    (to: JobStatusName) =>
+      new Promise<string | null>((resolve) => {
+        getSocket()
+          .timeout(ACK_TIMEOUT_MS)
+          .emit("job:transition", { jobId, to }, (timedOut: Error | null, response: Response<JobSummary>) => {
+            if (timedOut) return resolve("No connection right now. Try again in a moment.");
+            if ("error" in response) return resolve(response.error.message);
+            setJob((current) => ({ ...current, ...response.data }));
+            resolve(null);
+          });
+      }),
+    [jobId],
+  );
+
+  return {
+    job,
+    messages,
+    pending,
+    readers,
+    typing,
+    connected,
+    loadError,
+    send,
+    retry,
+    discard,
+    markRead,
+    notifyTyping,
+    transition,
+  };
+}
+
+export type ThreadState = ReturnType<typeof useThread>;

@@ -1,0 +1,30 @@
+import Link from "next/link";
+import { SignOutButton } from "../auth/sign-out-button.tsx";
+
+type Props = { company: string; name: string; roleLabel: string; back?: { href: string; label: string } };
+
+export function StaffHeader({ company, name, roleLabel, back }: Props) {
+  return (
+    <header className="flex items-center justify-between gap-2 border-b border-slate-200 bg-white px-4 py-2">
+      <div className="flex min-w-0 items-center gap-3">
+        {back && (
+          <Link
+            href={back.href}
+            className="shrink-0 rounded-lg px-2 py-2 text-base font-medium whitespace-nowrap text-blue-800 underline"
+          >
+            ← {back.label}
+          </Link>
+        )}
+        <p className="truncate text-sm text-slate-700">
+          <span className="font-semibold text-slate-900">Trio</span> · {company}
+        </p>
+      </div>
+      <div className="flex shrink-0 items-center gap-1">
+        <p className="hidden text-sm text-slate-700 sm:block">
+          {name} · {roleLabel}
+        </p>
+        <SignOutButton />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,47 @@
+import { z } from "zod";
+
+// Every setting Trio reads, parsed in one place. server/index.ts fills in the
+// embedded-mode defaults (DATABASE_URL, NEXTAUTH_SECRET, NEXTAUTH_URL) before
+// anything else reads them.
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  DATABASE_URL: z.string().min(1).optional(),
+  /** Where embedded PostgreSQL keeps its data and Trio its generated secret. */
+  DATA_DIR: z.string().default(".data"),
+  /** The public address people use, e.g. https://trio.example.com. */
+  APP_URL: z.url().optional(),
+  NEXTAUTH_URL: z.url().optional(),
+  NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
+  /** Seed demo data into an empty database (default on). */
+  SEED_DEMO: z
+    .enum(["true", "false", "1", "0"])
+    .default("true")
+    .transform((value) => value === "true" || value === "1"),
+  /** Days a homeowner link stays valid. */
+  LINK_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export function env(): Env {
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  return parsed.data;
+}
+
+export function requireDatabaseUrl(): string {
+  const url = env().DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set: start Trio through server/index.ts, which provides one.");
+  return url;
+}
+
+export function requireAuthSecret(): string {
+  const secret = env().NEXTAUTH_SECRET;
+  if (!secret) throw new Error("NEXTAUTH_SECRET is not set: start Trio through server/index.ts, which provides one.");
+  return secret;
+}

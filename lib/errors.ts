@@ -1,0 +1,67 @@
+import { ZodError } from "zod";
+
+export const ERROR_STATUS = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  link_expired: 410,
+  payload_too_large: 413,
+  rate_limited: 429,
+  internal: 500,
+  unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+export type ErrorBody = { error: { code: ErrorCode; message: string } };
+
+/** An error meant for the user: its message is shown as it is. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.name = "AppError";
+    this.code = code;
+  }
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export const jobNotFound = () => new AppError("not_found", "We couldn't find that job.");
+
+function describeZodError(error: ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return "The request is not valid.";
+  const field = issue.path.join(".");
+  return field ? `${field}: ${issue.message}` : issue.message;
+}
+
+/**
+ * Prisma's known request errors, matched by shape: server/ and Next's bundle
+ * may each load their own copy of the class.
+ */
+export function isPrismaError(error: unknown, code?: string): error is Error & { code: string } {
+  if (!(error instanceof Error) || error.name !== "PrismaClientKnownRequestError") return false;
+  const actual = (error as unknown as { code?: unknown }).code;
+  return typeof actual === "string" && (code === undefined || actual === code);
+}
+
+/** The one place that turns any thrown value into `{ error: { code, message } }`. */
+export function toErrorBody(error: unknown, context = "request"): ErrorBody {
+  if (error instanceof AppError) return { error: { code: error.code, message: error.message } };
+  if (error instanceof ZodError) return { error: { code: "bad_request", message: describeZodError(error) } };
+  if (isPrismaError(error)) {
+    if (error.code === "P2002") {
+      return { error: { code: "conflict", message: "That was changed by someone else at the same time. Try again." } };
+    }
+    if (error.code === "P2025") return { error: { code: "not_found", message: "Not found." } };
+  }
+  console.error(`[trio] unexpected error in ${context}:`, error);
+  return { error: { code: "internal", message: "Something went wrong on our side. Please try again." } };
+}
+
+export function statusOf(body: ErrorBody): number {
+  return ERROR_STATUS[body.error.code];
+}

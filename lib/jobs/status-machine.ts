@@ -1,0 +1,56 @@
+import type { JobStatusName } from "./schemas.ts";
+
+// The one transition table. Any open state may be canceled.
+const NEXT: Record<JobStatusName, readonly JobStatusName[]> = {
+  REQUESTED: ["SCHEDULED", "CANCELED"],
+  SCHEDULED: ["EN_ROUTE", "CANCELED"],
+  EN_ROUTE: ["ON_SITE", "CANCELED"],
+  ON_SITE: ["COMPLETED", "CANCELED"],
+  COMPLETED: [],
+  CANCELED: [],
+};
+
+export const STATUS_LABEL: Record<JobStatusName, string> = {
+  REQUESTED: "Requested",
+  SCHEDULED: "Scheduled",
+  EN_ROUTE: "On the way",
+  ON_SITE: "On site",
+  COMPLETED: "Completed",
+  CANCELED: "Canceled",
+};
+
+export function nextStatuses(from: JobStatusName): readonly JobStatusName[] {
+  return NEXT[from];
+}
+
+export function canTransition(from: JobStatusName, to: JobStatusName): boolean {
+  return NEXT[from].includes(to);
+}
+
+export function isOpen(status: JobStatusName): boolean {
+  return NEXT[status].length > 0;
+}
+
+/** The main forward step, the one a technician's big button offers. */
+export function forwardStatus(from: JobStatusName): JobStatusName | null {
+  return NEXT[from].find((status) => status !== "CANCELED") ?? null;
+}
+
+/** The thread entry a status change writes, in words a homeowner understands. */
+export function describeTransition(to: JobStatusName, actorName: string, technicianName: string | null): string {
+  const tech = technicianName ?? "Your technician";
+  switch (to) {
+    case "SCHEDULED":
+      return "Your visit is scheduled.";
+    case "EN_ROUTE":
+      return `${tech} is on the way.`;
+    case "ON_SITE":
+      return `${tech} has arrived.`;
+    case "COMPLETED":
+      return "The job is complete.";
+    case "CANCELED":
+      return `The job was canceled by ${actorName}.`;
+    case "REQUESTED":
+      return "The job was reopened.";
+  }
+}

@@ -1,0 +1,31 @@
+import type { Db } from "../db.ts";
+import type { MessageKind, Visibility } from "../generated/prisma/enums.ts";
+import { type MessageView, messageSelect, toMessageView } from "./message-view.ts";
+
+type Entry = {
+  jobId: string;
+  authorId: string;
+  kind: MessageKind;
+  visibility: Visibility;
+  body: string;
+  /** Made by the client for TEXT; derived from the seq for entries the server writes. */
+  clientId?: string;
+};
+
+/**
+ * The one way a thread grows: take the job's next seq and insert the entry.
+ * Call inside a transaction that holds the job's row lock; a rollback gives the
+ * seq back, so seqs stay gapless.
+ */
+export async function appendEntry(tx: Db, entry: Entry): Promise<MessageView> {
+  const { lastSeq } = await tx.job.update({
+    where: { id: entry.jobId },
+    data: { lastSeq: { increment: 1 } },
+    select: { lastSeq: true },
+  });
+  const row = await tx.message.create({
+    data: { ...entry, seq: lastSeq, clientId: entry.clientId ?? `${entry.kind.toLowerCase()}-${lastSeq}` },
+    select: messageSelect,
+  });
+  return toMessageView(row);
+}

@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { idSchema } from "../ids.ts";
+
+export const MAX_MESSAGE_LENGTH = 4000;
+export const MAX_CLIENT_ID_LENGTH = 64;
+export const MESSAGE_PAGE_SIZE = 500;
+
+export const visibilitySchema = z.enum(["EVERYONE", "STAFF"], { message: "must be EVERYONE or STAFF" });
+export type VisibilityName = z.infer<typeof visibilitySchema>;
+
+export const messageBodySchema = z
+  .string({ message: "must be text" })
+  .trim()
+  .min(1, "Write something before sending.")
+  .max(MAX_MESSAGE_LENGTH, `Messages can be at most ${MAX_MESSAGE_LENGTH} characters.`);
+
+export const sendMessageInputSchema = z.strictObject({
+  jobId: idSchema,
+  clientId: z
+    .string()
+    .min(8)
+    .max(MAX_CLIENT_ID_LENGTH)
+    .regex(/^[A-Za-z0-9_-]+$/, "must be letters, digits, - or _"),
+  body: messageBodySchema,
+  visibility: visibilitySchema.default("EVERYONE"),
+});
+export type SendMessageInput = z.infer<typeof sendMessageInputSchema>;
+
+const seqSchema = z.coerce.number({ message: "must be a number" }).int().min(0).max(2_147_483_647);
+
+export const joinThreadInputSchema = z.strictObject({ jobId: idSchema, afterSeq: seqSchema.default(0) });
+export const leaveThreadInputSchema = z.strictObject({ jobId: idSchema });
+export const readThreadInputSchema = z.strictObject({ jobId: idSchema, seq: seqSchema });
+export const typingInputSchema = z.strictObject({ jobId: idSchema, visibility: visibilitySchema.optional() });
+export const listMessagesQuerySchema = z.strictObject({ afterSeq: seqSchema.default(0) });

@@ -1,0 +1,128 @@
+// Demo data for `npm start`: one company with a dispatcher, two technicians and
+// a few homeowners' jobs at different stages, plus a second company to show
+// that tenants never see each other.
+import { createAccessLink } from "../../lib/auth/access-links.ts";
+import { formatWindow } from "../../lib/format/dates.ts";
+import type { PrismaClient } from "../../lib/generated/prisma/client.ts";
+import { createCompany, createCustomer, createJob, createStaff } from "./factories.ts";
+
+export const DEMO_COMPANY_SLUG = "brightside";
+export const DEMO_PASSWORD = "trio-demo";
+export const DEMO_STAFF = [
+  { role: "DISPATCHER", name: "Dana Reyes", email: "dispatcher@brightside.test" },
+  { role: "TECHNICIAN", name: "Sam Okafor", email: "sam@brightside.test" },
+  { role: "TECHNICIAN", name: "Riley Chen", email: "riley@brightside.test" },
+] as const;
+export const DEMO_HOMEOWNER = "Jordan Miller";
+
+const HOUR = 60 * 60 * 1000;
+
+function nextMorning(hour: number) {
+  const date = new Date();
+  date.setUTCDate(date.getUTCDate() + 1);
+  date.setUTCHours(hour, 0, 0, 0);
+  return date;
+}
+
+export async function isSeeded(db: PrismaClient) {
+  return (await db.company.count()) > 0;
+}
+
+export async function seedDemo(db: PrismaClient) {
+  await db.$transaction(
+    async (tx) => {
+      const company = await createCompany(tx, { name: "Brightside Home Services", slug: DEMO_COMPANY_SLUG });
+      const [dana, sam, riley] = await Promise.all(
+        DEMO_STAFF.map((person) => createStaff(tx, { ...person, companyId: company.id, password: DEMO_PASSWORD })),
+      );
+      if (!dana || !sam || !riley) throw new Error("demo staff missing");
+      const jordan = await createCustomer(tx, {
+        companyId: company.id,
+        name: DEMO_HOMEOWNER,
+        phone: "+1 555 0100",
+        address: "42 Maple Avenue",
+      });
+      const alex = await createCustomer(tx, { companyId: company.id, name: "Alex Kim", address: "7 Birch Lane" });
+      const morgan = await createCustomer(tx, { companyId: company.id, name: "Morgan Lee", address: "19 Oak Court" });
+
+      const heaterWindow = { start: nextMorning(15), end: nextMorning(17) };
+      const heater = await createJob(tx, {
+        companyId: company.id,
+        customerId: jordan.id,
+        technicianId: sam.id,
+        title: "No hot water: water heater pilot keeps going out",
+        description: "40-gallon gas heater in the basement, about 9 years old.",
+        windowStart: heaterWindow.start,
+        windowEnd: heaterWindow.end,
+      });
+      await createJob(tx, {
+        companyId: company.id,
+        customerId: alex.id,
+        technicianId: riley.id,
+        title: "AC blowing warm air",
+        windowStart: nextMorning(17),
+        windowEnd: nextMorning(19),
+      });
+      await createJob(tx, { companyId: company.id, customerId: morgan.id, title: "Dripping bathroom faucet" });
+
+      // A short conversation so the demo thread is not empty.
+      const people = {
+        homeowner: await tx.participant.create({
+          data: { jobId: heater.id, customerId: jordan.id, role: "HOMEOWNER", name: jordan.name },
+        }),
+        dispatcher: await tx.participant.create({
+          data: { jobId: heater.id, userId: dana.id, role: "DISPATCHER", name: dana.name },
+        }),
+      };
+      const lines = [
+        { author: people.homeowner.id, body: "Hi, we have had no hot water since last night.", visibility: "EVERYONE" },
+        {
+          author: people.dispatcher.id,
+          body: `Sorry to hear that, Jordan. Sam will be with you ${formatWindow(
+            heaterWindow.start.toISOString(),
+            heaterWindow.end.toISOString(),
+            company.timeZone,
+          )}.`,
+          visibility: "EVERYONE",
+        },
+        { author: people.dispatcher.id, body: "Sam: bring a spare thermocouple.", visibility: "STAFF" },
+      ] as const;
+      for (const [index, line] of lines.entries()) {
+        await tx.message.create({
+          data: {
+            jobId: heater.id,
+            seq: index + 1,
+            clientId: `demo-${index + 1}`,
+            body: line.body,
+            visibility: line.visibility,
+            authorId: line.author,
+            createdAt: new Date(Date.now() - (lines.length - index) * 0.2 * HOUR),
+          },
+        });
+      }
+      await tx.job.update({ where: { id: heater.id }, data: { lastSeq: lines.length } });
+      await tx.participant.update({ where: { id: people.dispatcher.id }, data: { lastReadSeq: lines.length } });
+      await tx.participant.update({ where: { id: people.homeowner.id }, data: { lastReadSeq: 2 } });
+
+      const other = await createCompany(tx, { name: "Northwind Plumbing", slug: "northwind" });
+      await createStaff(tx, {
+        companyId: other.id,
+        role: "DISPATCHER",
+        name: "Casey Northwind",
+        email: "dispatcher@northwind.test",
+        password: DEMO_PASSWORD,
+      });
+    },
+    { timeout: 30_000 },
+  );
+}
+
+/** A fresh link for the demo homeowner's job, to print at start (tokens are stored hashed). */
+export async function demoHomeownerLink(db: PrismaClient, ttlDays: number) {
+  const job = await db.job.findFirst({
+    where: { company: { slug: DEMO_COMPANY_SLUG }, customer: { name: DEMO_HOMEOWNER } },
+    orderBy: { createdAt: "asc" },
+    select: { id: true },
+  });
+  return job ? createAccessLink(db, job.id, ttlDays) : null;
+}

@@ -1,0 +1,139 @@
+// The Socket.IO door. Each handler is thin: parse with the shared schema, call
+// one lib/ function with the actor resolved at the handshake, publish after
+// commit, answer `{ data } | { error }`.
+import type { Server as HttpServer } from "node:http";
+import { Server, type Socket } from "socket.io";
+import type { z } from "zod";
+import type { Actor } from "@/lib/auth/actor.ts";
+import { parseCookieHeader } from "@/lib/auth/cookies.ts";
+import { isManager } from "@/lib/auth/policy.ts";
+import { resolveActor } from "@/lib/auth/resolve-actor.ts";
+import { AppError, toErrorBody } from "@/lib/errors.ts";
+import type { PrismaClient } from "@/lib/generated/prisma/client.ts";
+import { jobSummaryFor } from "@/lib/jobs/job-view.ts";
+import { transitionInputSchema } from "@/lib/jobs/schemas.ts";
+import { transitionJob } from "@/lib/jobs/transition-job.ts";
+import { listMessages } from "@/lib/messages/list-messages.ts";
+import { markRead } from "@/lib/messages/mark-read.ts";
+import {
+  joinThreadInputSchema,
+  leaveThreadInputSchema,
+  readThreadInputSchema,
+  sendMessageInputSchema,
+  typingInputSchema,
+} from "@/lib/messages/schemas.ts";
+import { sendMessage } from "@/lib/messages/send-message.ts";
+import { publishJob, publishMessage, publishRead, type RealtimeServer } from "@/lib/realtime/broadcast.ts";
+import { CLIENT_EVENTS, type ClientToServerEvents, rooms, type ServerToClientEvents } from "@/lib/realtime/events.ts";
+import { isAllowedOrigin } from "./origin.ts";
+
+/** Socket.IO refuses larger frames outright (and closes the socket). */
+export const MAX_SOCKET_PAYLOAD_BYTES = 64 * 1024;
+
+type SocketData = { actor: Actor };
+type TrioSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type Options = { db: () => PrismaClient; appUrl?: string };
+
+const ROLE_OF = (actor: Actor) =>
+  actor.kind === "homeowner" ? "HOMEOWNER" : actor.role === "TECHNICIAN" ? "TECHNICIAN" : "DISPATCHER";
+
+export function createRealtimeServer(httpServer: HttpServer, { db, appUrl }: Options): RealtimeServer {
+  const io: RealtimeServer = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(
+    httpServer,
+    { maxHttpBufferSize: MAX_SOCKET_PAYLOAD_BYTES, serveClient: false },
+  );
+
+  io.use(async (socket, next) => {
+    const { origin, host, cookie } = socket.handshake.headers;
+    if (!isAllowedOrigin(origin, host, appUrl)) return next(new Error("This page's origin may not connect."));
+    try {
+      const actor = await resolveActor(db(), parseCookieHeader(cookie));
+      if (!actor) return next(new Error("unauthorized"));
+      socket.data.actor = actor;
+      next();
+    } catch (error) {
+      console.error("[trio] socket handshake failed:", error);
+      next(new Error("unavailable"));
+    }
+  });
+
+  io.on("connection", (socket: TrioSocket) => {
+    const { actor } = socket.data;
+    void socket.join(rooms.session(actor.sessionId));
+    // A homeowner's whole "list" is their one job: they hear its public updates from the start.
+    if (actor.kind === "homeowner") void socket.join([rooms.link(actor.accessLinkId), rooms.job(actor.jobId)]);
+    else {
+      void socket.join(rooms.user(actor.userId));
+      if (isManager(actor)) void socket.join(rooms.company(actor.companyId));
+    }
+    registerHandlers(io, socket, db);
+  });
+
+  return io;
+}
+
+function registerHandlers(io: RealtimeServer, socket: TrioSocket, db: () => PrismaClient) {
+  const { actor } = socket.data;
+
+  // Every event answers through its acknowledgement, in the one error shape.
+  const handle = <S extends z.ZodType, R>(event: string, schema: S, run: (input: z.output<S>) => Promise<R>) => {
+    (socket as unknown as Socket).on(event, async (raw: unknown, ack?: unknown) => {
+      const reply = typeof ack === "function" ? (ack as (response: unknown) => void) : () => {};
+      try {
+        reply({ data: await run(schema.parse(raw)) });
+      } catch (error) {
+        reply(toErrorBody(error, `socket ${event}`));
+      }
+    });
+  };
+
+  handle("thread:join", joinThreadInputSchema, async ({ jobId, afterSeq }) => {
+    const page = await listMessages(db(), actor, jobId, afterSeq);
+    await socket.join(actor.kind === "staff" ? [rooms.job(jobId), rooms.jobStaff(jobId)] : rooms.job(jobId));
+    return page;
+  });
+
+  handle("thread:leave", leaveThreadInputSchema, async ({ jobId }) => {
+    await socket.leave(rooms.job(jobId));
+    await socket.leave(rooms.jobStaff(jobId));
+    return {};
+  });
+
+  handle("message:send", sendMessageInputSchema, async (input) => {
+    const result = await sendMessage(db(), actor, input);
+    if (result.created) publishMessage(result.message, result.job, io);
+    return result.message;
+  });
+
+  handle("thread:read", readThreadInputSchema, async ({ jobId, seq }) => {
+    const { receipt, changed } = await markRead(db(), actor, jobId, seq);
+    if (changed) publishRead(receipt, io);
+    return {};
+  });
+
+  handle("job:transition", transitionInputSchema, async (input) => {
+    const { job, message } = await transitionJob(db(), actor, input);
+    publishMessage(message, job, io);
+    publishJob(job, io);
+    return jobSummaryFor(actor, job);
+  });
+
+  (socket as unknown as Socket).on("typing", (raw: unknown) => {
+    const parsed = typingInputSchema.safeParse(raw);
+    // Only someone already let into the thread (thread:join) may say they are typing.
+    if (!parsed.success || !socket.rooms.has(rooms.job(parsed.data.jobId))) return;
+    const { jobId, visibility } = parsed.data;
+    const room = visibility === "STAFF" ? rooms.jobStaff(jobId) : rooms.job(jobId);
+    socket.to(room).volatile.emit("typing", { jobId, role: ROLE_OF(actor), name: actor.name });
+  });
+
+  const known = new Set<string>(CLIENT_EVENTS);
+  socket.onAny((event: string, ...args: unknown[]) => {
+    if (known.has(event)) return;
+    const ack = args.at(-1);
+    if (typeof ack === "function") {
+      const error = new AppError("bad_request", `Unknown event "${event.slice(0, 50)}".`);
+      ack(toErrorBody(error));
+    }
+  });
+}

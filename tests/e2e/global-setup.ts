@@ -1,0 +1,68 @@
+// Starts the real Trio server (production build, embedded PostgreSQL, demo data)
+// on a free port with its own data directory, and reads the demo homeowner link
+// it prints. Teardown sends SIGTERM so the database stops cleanly.
+import { type ChildProcess, spawn } from "node:child_process";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { freePort } from "../../server/embedded-postgres.ts";
+
+const START_TIMEOUT_MS = 120_000;
+
+function waitForLink(server: ChildProcess, output: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`Trio did not start in time:\n${output.join("")}`)),
+      START_TIMEOUT_MS,
+    );
+    const onData = (chunk: Buffer) => {
+      output.push(chunk.toString());
+      const link = output.join("").match(/Demo homeowner link: (\S+)/)?.[1];
+      if (link) {
+        clearTimeout(timer);
+        resolve(link);
+      }
+    };
+    server.stdout?.on("data", onData);
+    server.stderr?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
+    server.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`Trio exited (${code}) before it was ready:\n${output.join("")}`));
+    });
+  });
+}
+
+export default async function globalSetup() {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "trio-e2e-"));
+  chmodSync(dataDir, 0o755);
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    APP_URL: `http://localhost:${port}`,
+    NEXTAUTH_URL: `http://localhost:${port}`,
+  };
+  // Always the embedded database: the README path must not depend on another server.
+  delete env.DATABASE_URL;
+  delete env.NEXTAUTH_SECRET;
+  const server = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const output: string[] = [];
+  const link = await waitForLink(server, output);
+  process.env.TRIO_E2E_URL = `http://localhost:${port}`;
+  process.env.TRIO_E2E_HOMEOWNER_LINK = link;
+
+  return async () => {
+    if (server.exitCode === null) {
+      const exited = new Promise((resolve) => server.once("exit", resolve));
+      server.kill("SIGTERM");
+      await exited;
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,99 @@
+import { expect, test } from "@playwright/test";
+import {
+  baseURL,
+  DESKTOP,
+  expectNoSeriousA11yIssues,
+  homeownerLink,
+  newPerson,
+  PHONE,
+  signIn,
+  thread,
+} from "./helpers.ts";
+
+test("a bad link explains itself, without a stack trace", async ({ browser }) => {
+  const { page } = await newPerson(browser, PHONE);
+  await page.goto("/j/not-a-real-token-aaaaaaaaaaaaaaaaaaaa");
+  await expect(page.getByRole("heading", { name: "We couldn't open your job" })).toBeVisible();
+  await expect(page.getByText("This link is not valid.")).toBeVisible();
+  await expect(page.locator("body")).not.toContainText(/Error:|at .*\.ts|undefined/);
+});
+
+test("a wrong password gets a clear message and no session", async ({ browser }) => {
+  const { page } = await newPerson(browser);
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill("dispatcher@brightside.test");
+  await page.getByLabel("Password").fill("wrong password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.locator("form").getByRole("alert")).toHaveText("That email and password don't match an account.");
+  await page.goto("/dispatch");
+  await expect(page).toHaveURL(/\/signin$/);
+});
+
+test("signing out ends the session", async ({ browser }) => {
+  const { page } = await newPerson(browser);
+  await signIn(page, "riley@brightside.test");
+  await expect(page.getByRole("heading", { name: "My jobs" })).toBeVisible();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  await page.goto("/tech");
+  await expect(page).toHaveURL(/\/signin$/);
+});
+
+test("another company's dispatcher cannot see the job", async ({ browser }) => {
+  const { page: homeowner } = await newPerson(browser, PHONE);
+  await homeowner.goto(homeownerLink());
+  const jobPath = new URL(homeowner.url()).pathname;
+  const { page } = await newPerson(browser);
+  await signIn(page, "dispatcher@northwind.test");
+  await expect(page.getByText("No open jobs right now.")).toBeVisible();
+  await page.goto(jobPath);
+  await expect(page.getByText(/couldn't find that page or job/)).toBeVisible();
+});
+
+test.describe("accessibility and phone layout", () => {
+  test("sign-in page", async ({ browser }) => {
+    const { page } = await newPerson(browser, PHONE);
+    await page.goto("/signin");
+    await expectNoSeriousA11yIssues(page);
+  });
+
+  test("homeowner thread at 360 px", async ({ browser }) => {
+    const { page } = await newPerson(browser, PHONE);
+    await page.goto(homeownerLink());
+    await expect(thread(page)).toBeVisible();
+    await expect(page.getByTestId("status-line")).toBeVisible();
+    const overflow = await page.evaluate(() => {
+      const root = document.scrollingElement as HTMLElement;
+      return root.scrollWidth - root.clientWidth;
+    });
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expectNoSeriousA11yIssues(page);
+  });
+
+  test("technician's jobs and thread on a phone", async ({ browser }) => {
+    const { page } = await newPerson(browser, PHONE);
+    await signIn(page, "sam@brightside.test");
+    await expect(page.getByTestId("tech-job").first()).toBeVisible();
+    await expectNoSeriousA11yIssues(page);
+    await page.getByTestId("tech-job").first().click();
+    await expect(thread(page)).toBeVisible();
+    await expectNoSeriousA11yIssues(page);
+  });
+
+  test("dispatcher board with a thread open, by keyboard", async ({ browser }) => {
+    const { page } = await newPerson(browser, DESKTOP);
+    await signIn(page, "dispatcher@brightside.test");
+    await page.getByTestId("board-job").first().focus();
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await expect(thread(page)).toBeVisible();
+    await expect(page.getByTestId("board-job").nth(1)).toHaveAttribute("aria-current", "true");
+    await expectNoSeriousA11yIssues(page);
+  });
+});
+
+test("health answers for monitors", async ({ request }) => {
+  const response = await request.get(`${baseURL()}/api/health`);
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toEqual({ ok: true, db: "up" });
+});

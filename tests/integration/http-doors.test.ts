@@ -1,0 +1,115 @@
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { GET as health } from "../../app/api/health/route.ts";
+import { PUT as assignRoute } from "../../app/api/jobs/[id]/assignment/route.ts";
+import { POST as postRoute, GET as readRoute } from "../../app/api/jobs/[id]/messages/route.ts";
+import { POST as readMarkRoute } from "../../app/api/jobs/[id]/read/route.ts";
+import { getDb } from "../../lib/db.ts";
+import { buildWorld, type World } from "../support/world.ts";
+
+let world: World;
+beforeAll(async () => {
+  world = await buildWorld();
+});
+
+const params = (id: string) => ({ params: Promise.resolve({ id }) });
+const post = (cookie: string, body: string, headers: Record<string, string> = {}) =>
+  new Request("http://localhost:3000/x", {
+    method: "POST",
+    headers: { cookie, "content-type": "application/json", ...headers },
+    body,
+  });
+
+async function errorOf(response: Response) {
+  const body = await response.json();
+  expect(Object.keys(body)).toEqual(["error"]);
+  return { status: response.status, ...body.error };
+}
+
+describe("HTTP doors", () => {
+  it("answer health with the database's state", async () => {
+    const up = await health();
+    expect(up.status).toBe(200);
+    expect(await up.json()).toEqual({ ok: true, db: "up" });
+  });
+
+  it("post and read back through the same lib functions as the socket", async () => {
+    const clientId = randomUUID();
+    const body = JSON.stringify({ clientId, body: "  Posted over HTTP  " });
+    const created = await postRoute(post(world.homeowner.cookie, body), params(world.job.id));
+    expect(created.status).toBe(201);
+    const repeat = await postRoute(post(world.homeowner.cookie, body), params(world.job.id));
+    expect(repeat.status).toBe(200);
+    expect((await repeat.json()).data.body).toBe("Posted over HTTP");
+    const read = await readRoute(
+      new Request(`http://localhost:3000/x?afterSeq=0`, { headers: { cookie: world.dispatcher.cookie } }),
+      params(world.job.id),
+    );
+    const page = (await read.json()).data;
+    expect(page.messages.filter((m: { clientId: string }) => m.clientId === clientId)).toHaveLength(1);
+  });
+
+  it("refuse bad input with a clear error and store nothing", async () => {
+    const db = getDb();
+    const before = await db.message.count();
+    const cases = [
+      post(world.dispatcher.cookie, "{not json"),
+      post(world.dispatcher.cookie, JSON.stringify({ clientId: randomUUID(), body: "" })),
+      post(world.dispatcher.cookie, JSON.stringify({ clientId: randomUUID(), body: "x".repeat(4001) })),
+      post(world.dispatcher.cookie, JSON.stringify({ clientId: randomUUID(), body: ["array"] })),
+      post(world.dispatcher.cookie, JSON.stringify({ clientId: randomUUID(), body: "hi", seq: 1 })),
+      post(world.dispatcher.cookie, JSON.stringify({ clientId: "x", body: "hi" })),
+    ];
+    for (const request of cases) {
+      const error = await errorOf(await postRoute(request, params(world.job.id)));
+      expect(error).toMatchObject({ status: 400, code: "bad_request" });
+      expect(error.message).not.toMatch(/at .*\.ts|Error:/);
+    }
+    const huge = post(world.dispatcher.cookie, JSON.stringify({ clientId: randomUUID(), body: "x".repeat(40_000) }));
+    expect(await errorOf(await postRoute(huge, params(world.job.id)))).toMatchObject({
+      status: 413,
+      code: "payload_too_large",
+    });
+    const badId = await postRoute(post(world.dispatcher.cookie, "{}"), params("1; DROP TABLE"));
+    expect(await errorOf(badId)).toMatchObject({ status: 400, code: "bad_request" });
+    const badAfter = await readRoute(
+      new Request("http://localhost:3000/x?afterSeq=-3", { headers: { cookie: world.dispatcher.cookie } }),
+      params(world.job.id),
+    );
+    expect(await errorOf(badAfter)).toMatchObject({ status: 400, code: "bad_request" });
+    expect(await db.message.count()).toBe(before);
+  });
+
+  it("move read marks forward only", async () => {
+    const mark = (seq: number) =>
+      readMarkRoute(post(world.technician.cookie, JSON.stringify({ seq })), params(world.job.id));
+    const { lastSeq } = await getDb().job.findUniqueOrThrow({ where: { id: world.job.id } });
+    expect((await mark(lastSeq + 100)).status).toBe(200);
+    await mark(0);
+    const participant = await getDb().participant.findFirstOrThrow({
+      where: { jobId: world.job.id, userId: world.technician.id },
+    });
+    expect(participant.lastReadSeq).toBe(lastSeq);
+  });
+
+  it("take a job from a technician at once when it is reassigned", async () => {
+    const assign = (technicianId: string | null, cookie = world.dispatcher.cookie) =>
+      assignRoute(post(cookie, JSON.stringify({ technicianId })), params(world.job.id));
+    expect(await errorOf(await assign(world.otherTechnician.id, world.technician.cookie))).toMatchObject({
+      status: 403,
+      code: "forbidden",
+    });
+    expect(await errorOf(await assign(world.foreignDispatcher.id))).toMatchObject({ status: 400 });
+    expect((await assign(world.otherTechnician.id)).status).toBe(200);
+    const asOldTech = await readRoute(
+      new Request("http://localhost:3000/x", { headers: { cookie: world.technician.cookie } }),
+      params(world.job.id),
+    );
+    expect(asOldTech.status).toBe(404);
+    const asNewTech = await readRoute(
+      new Request("http://localhost:3000/x", { headers: { cookie: world.otherTechnician.cookie } }),
+      params(world.job.id),
+    );
+    expect(asNewTech.status).toBe(200);
+  });
+});

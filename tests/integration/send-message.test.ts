@@ -1,0 +1,80 @@
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "../../lib/db.ts";
+import { AppError } from "../../lib/errors.ts";
+import { listMessages } from "../../lib/messages/list-messages.ts";
+import { sendMessageInputSchema } from "../../lib/messages/schemas.ts";
+import { sendMessage } from "../../lib/messages/send-message.ts";
+import { buildWorld, type World } from "../support/world.ts";
+
+let world: World;
+beforeAll(async () => {
+  world = await buildWorld();
+});
+
+const input = (body: string, extra: Record<string, unknown> = {}) =>
+  sendMessageInputSchema.parse({ jobId: world.job.id, clientId: randomUUID(), body, ...extra });
+
+describe("sendMessage on a real database", () => {
+  it("gives concurrent sends to one job distinct, gapless seqs", async () => {
+    const db = getDb();
+    const before = (await db.job.findUniqueOrThrow({ where: { id: world.job.id } })).lastSeq;
+    const senders = [world.homeowner, world.technician, world.dispatcher];
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => sendMessage(db, senders[i % 3]!.actor, input(`message ${i}`))),
+    );
+    const seqs = results.map((r) => r.message.seq).sort((a, b) => a - b);
+    expect(seqs).toEqual(Array.from({ length: 30 }, (_, i) => before + i + 1));
+    const job = await db.job.findUniqueOrThrow({ where: { id: world.job.id } });
+    expect(job.lastSeq).toBe(before + 30);
+    expect(await db.message.count({ where: { jobId: world.job.id } })).toBe(job.lastSeq);
+  });
+
+  it("stores a repeated clientId once and returns the same message", async () => {
+    const db = getDb();
+    const first = input("only once");
+    const again = { ...first, body: "a retry with other text" };
+    const [a, b, c] = await Promise.all([
+      sendMessage(db, world.homeowner.actor, first),
+      sendMessage(db, world.homeowner.actor, first),
+      sendMessage(db, world.homeowner.actor, again),
+    ]);
+    expect(new Set([a.message.id, b.message.id, c.message.id]).size).toBe(1);
+    expect([a, b, c].filter((r) => r.created)).toHaveLength(1);
+    expect(a.message.body).toBe("only once");
+    expect(await db.message.count({ where: { jobId: world.job.id, clientId: first.clientId } })).toBe(1);
+  });
+
+  it("refuses someone else's clientId instead of showing them that message", async () => {
+    const first = input("mine");
+    await sendMessage(getDb(), world.dispatcher.actor, first);
+    await expect(sendMessage(getDb(), world.homeowner.actor, first)).rejects.toMatchObject({ code: "conflict" });
+  });
+
+  it("keeps internal notes from the homeowner and refuses their own notes without storing them", async () => {
+    const db = getDb();
+    const note = await sendMessage(db, world.technician.actor, input("bring the long ladder", { visibility: "STAFF" }));
+    const seen = await listMessages(db, world.homeowner.actor, world.job.id, 0);
+    expect(seen.messages.map((m) => m.id)).not.toContain(note.message.id);
+    const staffView = await listMessages(db, world.dispatcher.actor, world.job.id, 0);
+    expect(staffView.messages.map((m) => m.id)).toContain(note.message.id);
+
+    const lastSeq = (await db.job.findUniqueOrThrow({ where: { id: world.job.id } })).lastSeq;
+    const attempt = sendMessage(db, world.homeowner.actor, input("secret?", { visibility: "STAFF" }));
+    await expect(attempt).rejects.toBeInstanceOf(AppError);
+    await expect(attempt).rejects.toMatchObject({ code: "forbidden" });
+    expect((await db.job.findUniqueOrThrow({ where: { id: world.job.id } })).lastSeq).toBe(lastSeq);
+    expect(await db.message.count({ where: { body: "secret?" } })).toBe(0);
+  });
+
+  it("answers 404 alike for unknown jobs and jobs of others, storing nothing", async () => {
+    const db = getDb();
+    const unknown = sendMessage(db, world.dispatcher.actor, input("hi", { jobId: randomUUID() }));
+    await expect(unknown).rejects.toMatchObject({ code: "not_found", message: "We couldn't find that job." });
+    const foreign = sendMessage(db, world.foreignDispatcher.actor, input("hi from elsewhere"));
+    await expect(foreign).rejects.toMatchObject({ code: "not_found", message: "We couldn't find that job." });
+    const unassigned = sendMessage(db, world.otherTechnician.actor, input("hi from riley"));
+    await expect(unassigned).rejects.toMatchObject({ code: "not_found" });
+    expect(await db.message.count({ where: { body: { startsWith: "hi from" } } })).toBe(0);
+  });
+});

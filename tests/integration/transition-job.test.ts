@@ -1,0 +1,72 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { getDb } from "../../lib/db.ts";
+import { transitionJob } from "../../lib/jobs/transition-job.ts";
+import { listMessages } from "../../lib/messages/list-messages.ts";
+import { buildWorld, type World } from "../support/world.ts";
+
+let world: World;
+beforeEach(async () => {
+  world = await buildWorld();
+});
+
+const job = () => getDb().job.findUniqueOrThrow({ where: { id: world.job.id } });
+
+describe("transitionJob on a real database", () => {
+  it("moves a job along and writes one STATUS entry per change that everyone sees", async () => {
+    const db = getDb();
+    const to = ["EN_ROUTE", "ON_SITE", "COMPLETED"] as const;
+    for (const status of to) await transitionJob(db, world.technician.actor, { jobId: world.job.id, to: status });
+    const page = await listMessages(db, world.homeowner.actor, world.job.id, 0);
+    expect(page.messages.map((m) => [m.kind, m.body])).toEqual([
+      ["STATUS", "Sam Tech is on the way."],
+      ["STATUS", "Sam Tech has arrived."],
+      ["STATUS", "The job is complete."],
+    ]);
+    expect((await job()).status).toBe("COMPLETED");
+    expect((await job()).lastSeq).toBe(3);
+  });
+
+  it("refuses illegal transitions with a clear error and changes nothing", async () => {
+    const attempt = transitionJob(getDb(), world.dispatcher.actor, { jobId: world.job.id, to: "COMPLETED" });
+    await expect(attempt).rejects.toMatchObject({
+      code: "conflict",
+      message: "A job that is scheduled can't be moved to completed.",
+    });
+    expect(await job()).toMatchObject({ status: "SCHEDULED", lastSeq: 0 });
+  });
+
+  it("lets the dispatcher cancel but not the technician or the homeowner", async () => {
+    const db = getDb();
+    await expect(
+      transitionJob(db, world.technician.actor, { jobId: world.job.id, to: "CANCELED" }),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    await expect(
+      transitionJob(db, world.homeowner.actor, { jobId: world.job.id, to: "EN_ROUTE" }),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    await transitionJob(db, world.dispatcher.actor, { jobId: world.job.id, to: "CANCELED" });
+    expect((await job()).status).toBe("CANCELED");
+  });
+
+  it("commits the status and its thread entry together or not at all", async () => {
+    const db = getDb();
+    // Occupy the clientId the STATUS entry will take, so its insert fails mid-transaction.
+    await db.message.create({
+      data: { jobId: world.job.id, seq: 999, clientId: "status-1", body: "in the way", kind: "SYSTEM" },
+    });
+    await expect(
+      transitionJob(db, world.technician.actor, { jobId: world.job.id, to: "EN_ROUTE" }),
+    ).rejects.toMatchObject({ code: "P2002" });
+    expect(await job()).toMatchObject({ status: "SCHEDULED", lastSeq: 0 });
+    expect(await db.message.count({ where: { jobId: world.job.id, kind: "STATUS" } })).toBe(0);
+  });
+
+  it("serialises racing changes: exactly one of two identical transitions wins", async () => {
+    const db = getDb();
+    const results = await Promise.allSettled([
+      transitionJob(db, world.technician.actor, { jobId: world.job.id, to: "EN_ROUTE" }),
+      transitionJob(db, world.dispatcher.actor, { jobId: world.job.id, to: "EN_ROUTE" }),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(await db.message.count({ where: { jobId: world.job.id, kind: "STATUS" } })).toBe(1);
+  });
+});
