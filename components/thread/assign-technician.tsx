@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
+import { callApi } from "@/components/ui/call-api.ts";
 import type { TechnicianOption } from "@/lib/jobs/list-technicians.ts";
 
 type Props = { jobId: string; current: string | null; technicians: TechnicianOption[] };
@@ -14,17 +15,12 @@ export function AssignTechnician({ jobId, current, technicians }: Props) {
   const assign = async (technicianId: string) => {
     setBusy(true);
     setProblem(null);
-    const response = await fetch(`/api/jobs/${jobId}/assignment`, {
+    const result = await callApi(`/api/jobs/${jobId}/assignment`, {
       method: "PUT",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ technicianId: technicianId || null }),
-    }).catch(() => null);
+      body: { technicianId: technicianId || null },
+    });
     setBusy(false);
-    if (!response) return setProblem("No connection right now. Try again in a moment.");
-    if (!response.ok) {
-      const body = (await response.json().catch(() => null)) as { error?: { message: string } } | null;
-      setProblem(body?.error?.message ?? "That didn't work. Try again.");
-    }
+    setProblem(result.ok ? null : result.problem);
   };
 
   return (

@@ -7,6 +7,7 @@ import type { TechnicianOption } from "@/lib/jobs/list-technicians.ts";
 import type { JobStatusName } from "@/lib/jobs/schemas.ts";
 import { forwardStatus, STATUS_LABEL } from "@/lib/jobs/status-machine.ts";
 import { AssignTechnician } from "./assign-technician.tsx";
+import { HomeownerLinks } from "./homeowner-links.tsx";
 
 export type Viewer = { kind: "homeowner" | "staff"; role: "HOMEOWNER" | "TECHNICIAN" | "DISPATCHER"; name: string };
 
@@ -67,6 +68,7 @@ export function StatusBar({ job, technicians = [], viewer, timeZone, connected, 
           {viewer.role === "DISPATCHER" && technicians.length > 0 && (
             <AssignTechnician jobId={job.id} current={job.technician?.id ?? null} technicians={technicians} />
           )}
+          {viewer.role === "DISPATCHER" && <HomeownerLinks jobId={job.id} timeZone={timeZone} />}
           {!connected && (
             <span className="rounded-full bg-amber-100 px-3 py-1 text-sm text-amber-900" role="status">
               Reconnecting…

@@ -80,7 +80,7 @@ export function ThreadView({ jobId, initial, viewer, timeZone, technicians, onRe
         technicians={technicians}
         viewer={viewer}
         timeZone={timeZone}
-        connected={thread.connected}
+        connected={thread.connected || thread.accessEnded}
         onTransition={thread.transition}
       />
       <ol
@@ -129,7 +129,23 @@ export function ThreadView({ jobId, initial, viewer, timeZone, technicians, onRe
           </span>
         ) : null}
       </div>
-      <Composer canWriteNotes={viewer.kind === "staff"} onSend={thread.send} onTyping={thread.notifyTyping} />
+      {thread.accessEnded ? (
+        <p role="alert" className="border-t border-slate-200 bg-amber-50 px-4 py-3 text-base text-amber-950">
+          {viewer.kind === "homeowner" ? (
+            "This link was turned off, so the conversation is closed on this device. Ask your service company for a new link."
+          ) : (
+            <>
+              Your session has ended.{" "}
+              <a href="/signin" className="font-medium text-blue-800 underline">
+                Sign in again
+              </a>{" "}
+              to keep writing.
+            </>
+          )}
+        </p>
+      ) : (
+        <Composer canWriteNotes={viewer.kind === "staff"} onSend={thread.send} onTyping={thread.notifyTyping} />
+      )}
     </div>
   );
 }

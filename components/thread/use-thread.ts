@@ -58,6 +58,8 @@ export function useThread(jobId: string, initial: ThreadPage | null) {
   const [pending, setPending] = useState<PendingMessage[]>([]);
   const [typing, setTyping] = useState<TypingPerson[]>([]);
   const [connected, setConnected] = useState(false);
+  /** The server closed this tab's access (signed out, link turned off); it will not come back by itself. */
+  const [accessEnded, setAccessEnded] = useState(false);
   const [loadError, setLoadError] = useState<string | null>(null);
   const lastSeq = useRef(initial?.messages.at(-1)?.seq ?? 0);
   const pendingRef = useRef<PendingMessage[]>([]);
@@ -167,7 +169,14 @@ export function useThread(jobId: string, initial: ThreadPage | null) {
       setConnected(true);
       join();
     };
-    const onDisconnect = () => setConnected(false);
+    const onDisconnect = (reason: string) => {
+      setConnected(false);
+      if (reason === "io server disconnect") setAccessEnded(true);
+    };
+    // A refused handshake (no valid session any more) is final: the client does not retry it.
+    const onConnectError = () => {
+      if (!socket.active) setAccessEnded(true);
+    };
     const onMessage = (message: MessageView) => {
       if (message.jobId === jobId) receive([message]);
     };
@@ -191,6 +200,7 @@ export function useThread(jobId: string, initial: ThreadPage | null) {
 
     socket.on("connect", onConnect);
     socket.on("disconnect", onDisconnect);
+    socket.on("connect_error", onConnectError);
     socket.on("message:created", onMessage);
     socket.on("job:updated", onJob);
     socket.on("thread:read", onRead);
@@ -201,6 +211,7 @@ export function useThread(jobId: string, initial: ThreadPage | null) {
       clearInterval(sweep);
       socket.off("connect", onConnect);
       socket.off("disconnect", onDisconnect);
+      socket.off("connect_error", onConnectError);
       socket.off("message:created", onMessage);
       socket.off("job:updated", onJob);
       socket.off("thread:read", onRead);
@@ -277,6 +288,7 @@ export function useThread(jobId: string, initial: ThreadPage | null) {
     readers,
     typing,
     connected,
+    accessEnded,
     loadError,
     send,
     retry,

@@ -1,14 +1,15 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { getDb } from "../db.ts";
 import type { Actor } from "./actor.ts";
 import { resolveActor } from "./resolve-actor.ts";
 
-/** For server components: the actor behind this request's cookies. */
-export async function currentActor(): Promise<Actor | null> {
+/** For server components: the actor behind this request's cookies, resolved once per request. */
+export const currentActor = cache(async (): Promise<Actor | null> => {
   const store = await cookies();
   return resolveActor(getDb(), { get: (name) => store.get(name)?.value });
-}
+});
 
 export async function requirePageActor(): Promise<Actor> {
   const actor = await currentActor();

@@ -33,6 +33,11 @@ export function canAssign(actor: Actor, job: JobFacts): boolean {
   return isManager(actor) && canSeeJob(actor, job);
 }
 
+/** Giving out and turning off homeowner links is the office's job. */
+export function canManageLinks(actor: Actor, job: JobFacts): boolean {
+  return isManager(actor) && canSeeJob(actor, job);
+}
+
 /** The jobs an actor may see in lists, as a Prisma filter. */
 export function jobListFilter(actor: Actor) {
   if (actor.kind === "homeowner") return { id: actor.jobId };

@@ -4,6 +4,7 @@ import type { Actor } from "../auth/actor.ts";
 import { parseCookieHeader } from "../auth/cookies.ts";
 import { resolveActor } from "../auth/resolve-actor.ts";
 import { getDb } from "../db.ts";
+import { env } from "../env.ts";
 import { AppError, statusOf, toErrorBody } from "../errors.ts";
 
 export const MAX_JSON_BYTES = 32 * 1024;
@@ -47,4 +48,9 @@ export async function readJson(request: Request, maxBytes = MAX_JSON_BYTES): Pro
   } catch {
     throw new AppError("bad_request", "The request body must be JSON.");
   }
+}
+
+/** The address people reach Trio at, for links handed to them. */
+export function publicOrigin(request: Request): string {
+  return env().APP_URL ?? env().NEXTAUTH_URL ?? new URL(request.url).origin;
 }

@@ -17,3 +17,6 @@ export const assignInputSchema = z.strictObject({
   technicianId: idSchema.nullable(),
 });
 export type AssignInput = z.infer<typeof assignInputSchema>;
+
+export const linkRefSchema = z.strictObject({ jobId: idSchema, linkId: idSchema });
+export type LinkRef = z.infer<typeof linkRefSchema>;

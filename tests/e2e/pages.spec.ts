@@ -46,7 +46,11 @@ test("another company's dispatcher cannot see the job", async ({ browser }) => {
   const { page } = await newPerson(browser);
   await signIn(page, "dispatcher@northwind.test");
   await expect(page.getByText("No open jobs right now.")).toBeVisible();
-  await page.goto(jobPath);
+  const response = await page.goto(jobPath);
+  expect(response?.status()).toBe(404);
+  await expect(page.getByText(/couldn't find that page or job/)).toBeVisible();
+  const unknown = await page.goto("/jobs/00000000-0000-4000-8000-000000000000");
+  expect(unknown?.status()).toBe(404);
   await expect(page.getByText(/couldn't find that page or job/)).toBeVisible();
 });
 

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/auth/actor.ts";
-import { canAssign, canChangeStatus, canPost, canSeeJob, jobListFilter, visibleTo } from "../../lib/auth/policy.ts";
+import {
+  canAssign,
+  canChangeStatus,
+  canManageLinks,
+  canPost,
+  canSeeJob,
+  jobListFilter,
+  visibleTo,
+} from "../../lib/auth/policy.ts";
 
 const job = { id: "job-1", companyId: "co-a", technicianId: "tech-1", status: "SCHEDULED" as const };
 const staff = (role: "DISPATCHER" | "TECHNICIAN" | "ADMIN", userId: string, companyId = "co-a"): Actor => ({
@@ -72,6 +80,14 @@ describe("access policy", () => {
     expect(canAssign(staff("DISPATCHER", "d"), job)).toBe(true);
     expect(canAssign(staff("TECHNICIAN", "tech-1"), job)).toBe(false);
     expect(canAssign(homeowner("job-1"), job)).toBe(false);
+  });
+
+  it("lets only the job's own office give out and turn off homeowner links", () => {
+    expect(canManageLinks(staff("DISPATCHER", "d"), job)).toBe(true);
+    expect(canManageLinks(staff("ADMIN", "a"), job)).toBe(true);
+    expect(canManageLinks(staff("DISPATCHER", "x", "co-b"), job)).toBe(false);
+    expect(canManageLinks(staff("TECHNICIAN", "tech-1"), job)).toBe(false);
+    expect(canManageLinks(homeowner("job-1"), job)).toBe(false);
   });
 
   it("scopes lists to what each may see", () => {

@@ -1,8 +1,8 @@
 import { openAccessLink } from "@/lib/auth/access-links.ts";
 import { HOMEOWNER_COOKIE } from "@/lib/auth/cookies.ts";
 import { getDb } from "@/lib/db.ts";
-import { env } from "@/lib/env.ts";
 import { AppError, toErrorBody } from "@/lib/errors.ts";
+import { publicOrigin } from "@/lib/http/route.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
  */
 export async function GET(request: Request, context: { params: Promise<{ token: string }> }) {
   const { token } = await context.params;
-  const base = env().APP_URL ?? env().NEXTAUTH_URL ?? new URL(request.url).origin;
+  const base = publicOrigin(request);
   try {
     if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw new AppError("not_found", "This link is not valid.");
     const opened = await openAccessLink(getDb(), token);
