@@ -2,6 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
+import { TOO_MANY_SIGN_INS } from "@/lib/auth/sign-in-errors.ts";
 
 export function SignInForm() {
   const [error, setError] = useState<string | null>(null);
@@ -19,7 +20,13 @@ export function SignInForm() {
     }).catch(() => null);
     setBusy(false);
     if (!result || result.error) {
-      setError(result ? "That email and password don't match an account." : "We couldn't reach Trio. Try again.");
+      setError(
+        !result
+          ? "We couldn't reach Trio. Try again."
+          : result.error === TOO_MANY_SIGN_INS
+            ? "Too many attempts for this email. Wait 15 minutes, then try again, or ask your admin to check your account."
+            : "That email and password don't match an account.",
+      );
       return;
     }
     window.location.assign("/");

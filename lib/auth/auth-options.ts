@@ -6,6 +6,8 @@ import { requireAuthSecret } from "../env.ts";
 import { disconnectRoom } from "../realtime/broadcast.ts";
 import { rooms } from "../realtime/events.ts";
 import { verifyPassword } from "./passwords.ts";
+import { TOO_MANY_SIGN_INS } from "./sign-in-errors.ts";
+import { clearSignInFailures, isSignInLocked, recordSignInFailure } from "./sign-in-limiter.ts";
 import { createStaffSession, revokeStaffSession, STAFF_SESSION_DAYS } from "./staff-sessions.ts";
 
 export const signInSchema = z.object({
@@ -33,12 +35,19 @@ export function authOptions(): NextAuthOptions {
         async authorize(credentials) {
           const parsed = signInSchema.safeParse(credentials);
           if (!parsed.success) return null;
+          const { email } = parsed.data;
+          // next-auth hands a thrown error's message to the form as `error`.
+          if (await isSignInLocked(email)) throw new Error(TOO_MANY_SIGN_INS);
           const user = await getDb().user.findUnique({
-            where: { email: parsed.data.email },
+            where: { email },
             select: { id: true, name: true, email: true, passwordHash: true, memberships: { select: { id: true } } },
           });
           const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? DUMMY_HASH);
-          if (!user || !ok || user.memberships.length === 0) return null;
+          if (!user || !ok || user.memberships.length === 0) {
+            await recordSignInFailure(email);
+            return null;
+          }
+          await clearSignInFailures(email);
           return { id: user.id, name: user.name, email: user.email };
         },
       }),

@@ -29,6 +29,23 @@ test("a wrong password gets a clear message and no session", async ({ browser })
   await expect(page).toHaveURL(/\/signin$/);
 });
 
+test("repeated wrong passwords lock the email for a while, and say so", async ({ browser }) => {
+  const { page } = await newPerson(browser);
+  await page.goto("/signin");
+  const alert = page.locator("form").getByRole("alert");
+  await page.getByLabel("Email").fill("guesser@brightside.test");
+  for (let attempt = 0; attempt < 10; attempt++) {
+    await page.getByLabel("Password").fill(`guess ${attempt}`);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(alert).toHaveText("That email and password don't match an account.");
+    await page.getByLabel("Password").fill("");
+    await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
+  }
+  await page.getByLabel("Password").fill("one more guess");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(alert).toContainText("Too many attempts for this email.");
+});
+
 test("signing out ends the session", async ({ browser }) => {
   const { page } = await newPerson(browser);
   await signIn(page, "riley@brightside.test");
