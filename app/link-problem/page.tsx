@@ -1,24 +1,45 @@
 import type { Metadata } from "next";
+import { getDb } from "@/lib/db.ts";
 
+export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Link problem" };
 
-const TEXT = {
-  expired: "This link has expired or was turned off.",
-  invalid: "This link is not valid. Check that it was copied completely.",
-  error: "We couldn't open this link just now. Please try again in a moment.",
-} as const;
+type Reason = "expired" | "turned_off" | "invalid" | "error";
 
+function explain(reason: Reason, company: string): string {
+  switch (reason) {
+    case "expired":
+      return `This link has expired. Ask ${company} for a new one.`;
+    case "turned_off":
+      return `This link was turned off. Ask ${company} for a new one.`;
+    case "invalid":
+      return "This link is not valid. Check that it was copied completely.";
+    default:
+      return "We couldn't open this link just now. Please try again in a moment.";
+  }
+}
+
+/**
+ * Where /j/<token> sends a link that cannot be opened. Every word is ours: the
+ * query carries only a reason and a company slug, never text to show.
+ */
 export default async function LinkProblemPage({
   searchParams,
 }: {
-  searchParams: Promise<{ reason?: string; message?: string }>;
+  searchParams: Promise<{ reason?: string; company?: string }>;
 }) {
-  const { reason, message } = await searchParams;
-  const known = reason === "expired" || reason === "invalid" ? reason : "error";
+  const { reason, company: slug } = await searchParams;
+  const known: Reason = reason === "expired" || reason === "turned_off" || reason === "invalid" ? reason : "error";
+  const company =
+    typeof slug === "string" && slug.length <= 100
+      ? await getDb()
+          .company.findUnique({ where: { slug }, select: { name: true } })
+          .catch(() => null)
+      : null;
   return (
     <main className="mx-auto flex min-h-dvh max-w-md flex-col justify-center px-4">
       <h1 className="mb-2 text-2xl font-bold">We couldn't open your job</h1>
-      <p className="text-lg text-slate-800">{known === "expired" && message ? message.slice(0, 200) : TEXT[known]}</p>
+      <p className="text-lg text-slate-800">{explain(known, company?.name ?? "your service company")}</p>
       <p className="mt-4 text-slate-700">Your service company can send you a new link at any time.</p>
     </main>
   );

@@ -132,7 +132,7 @@ export function ThreadView({ jobId, initial, viewer, timeZone, technicians, onRe
       {thread.accessEnded ? (
         <p role="alert" className="border-t border-slate-200 bg-amber-50 px-4 py-3 text-base text-amber-950">
           {viewer.kind === "homeowner" ? (
-            "This link was turned off, so the conversation is closed on this device. Ask your service company for a new link."
+            "Your link has expired or was turned off, so this conversation is closed here. Ask your service company for a new link."
           ) : (
             <>
               Your session has ended.{" "}

@@ -18,6 +18,22 @@ export async function revokeAccessLink(db: Db, linkId: string) {
   await db.accessLink.updateMany({ where: { id: linkId, revokedAt: null }, data: { revokedAt: new Date() } });
 }
 
+/** Why a link that exists cannot be used, and whose it is, for the page that says so. */
+export class UnusableLink extends AppError {
+  constructor(
+    readonly reason: "expired" | "turned_off",
+    readonly companySlug: string,
+    companyName: string,
+  ) {
+    super(
+      "link_expired",
+      reason === "expired"
+        ? `This link has expired. Ask ${companyName} for a new one.`
+        : `This link was turned off. Ask ${companyName} for a new one.`,
+    );
+  }
+}
+
 /** Finds the live link behind a token, or explains why it cannot be used. */
 export async function findUsableLink(db: Db, token: string) {
   const link = await db.accessLink.findUnique({
@@ -27,14 +43,13 @@ export async function findUsableLink(db: Db, token: string) {
       jobId: true,
       expiresAt: true,
       revokedAt: true,
-      job: { select: { company: { select: { name: true } } } },
+      job: { select: { company: { select: { name: true, slug: true } } } },
     },
   });
   if (!link) throw new AppError("not_found", "This link is not valid. Check that it was copied completely.");
-  const company = link.job.company.name;
-  if (link.revokedAt) throw new AppError("link_expired", `This link was turned off. Ask ${company} for a new one.`);
-  if (link.expiresAt <= new Date())
-    throw new AppError("link_expired", `This link has expired. Ask ${company} for a new one.`);
+  const { name, slug } = link.job.company;
+  if (link.revokedAt) throw new UnusableLink("turned_off", slug, name);
+  if (link.expiresAt <= new Date()) throw new UnusableLink("expired", slug, name);
   return link;
 }
 

@@ -8,6 +8,8 @@ export type StaffActor = {
   role: Role;
   name: string;
   sessionId: string;
+  /** When this sign-in stops counting; open sockets are closed then. */
+  expiresAt: Date;
 };
 
 /** A homeowner who came in through their job's link. */
@@ -19,6 +21,8 @@ export type HomeownerActor = {
   name: string;
   sessionId: string;
   accessLinkId: string;
+  /** The link's expiry: the homeowner session ends with it. */
+  expiresAt: Date;
 };
 
 export type Actor = StaffActor | HomeownerActor;

@@ -25,7 +25,14 @@ async function resolveStaff(db: Db, raw: string): Promise<StaffActor | null> {
   });
   const membership = session?.user.memberships[0];
   if (!session || !membership || session.revokedAt || session.expiresAt <= new Date()) return null;
-  return { kind: "staff", userId: session.user.id, name: session.user.name, sessionId, ...membership };
+  return {
+    kind: "staff",
+    userId: session.user.id,
+    name: session.user.name,
+    sessionId,
+    expiresAt: session.expiresAt,
+    ...membership,
+  };
 }
 
 async function resolveHomeowner(db: Db, raw: string): Promise<HomeownerActor | null> {
@@ -53,6 +60,7 @@ async function resolveHomeowner(db: Db, raw: string): Promise<HomeownerActor | n
     name: link.job.customer.name,
     sessionId: session.id,
     accessLinkId: link.id,
+    expiresAt: link.expiresAt,
   };
 }
 

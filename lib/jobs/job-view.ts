@@ -16,7 +16,7 @@ export type JobSummary = {
   eta: string | null;
   lastSeq: number;
   updatedAt: string;
-  /** Staff views only: the newest message, internal notes included. */
+  /** Lists and staff broadcasts: the newest message the viewer may see (notes only for staff). */
   lastMessage?: MessageView | null;
   /** Lists only: messages after the viewer's last read one. */
   unread?: number;

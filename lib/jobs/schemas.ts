@@ -18,5 +18,9 @@ export const assignInputSchema = z.strictObject({
 });
 export type AssignInput = z.infer<typeof assignInputSchema>;
 
+export const listJobsQuerySchema = z.strictObject({
+  status: z.enum(["open", "all"], { message: "must be open or all" }).default("open"),
+});
+
 export const linkRefSchema = z.strictObject({ jobId: idSchema, linkId: idSchema });
 export type LinkRef = z.infer<typeof linkRefSchema>;

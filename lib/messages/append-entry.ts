@@ -8,7 +8,10 @@ type Entry = {
   kind: MessageKind;
   visibility: Visibility;
   body: string;
-  /** Made by the client for TEXT; derived from the seq for entries the server writes. */
+  /**
+   * Made by the client for TEXT. Entries the server writes get `server:<kind>:<seq>`:
+   * the colon is outside what clients may send, so no client can take one first.
+   */
   clientId?: string;
 };
 
@@ -24,7 +27,7 @@ export async function appendEntry(tx: Db, entry: Entry): Promise<MessageView> {
     select: { lastSeq: true },
   });
   const row = await tx.message.create({
-    data: { ...entry, seq: lastSeq, clientId: entry.clientId ?? `${entry.kind.toLowerCase()}-${lastSeq}` },
+    data: { ...entry, seq: lastSeq, clientId: entry.clientId ?? `server:${entry.kind.toLowerCase()}:${lastSeq}` },
     select: messageSelect,
   });
   return toMessageView(row);

@@ -3,6 +3,7 @@ import { visibleTo } from "../auth/policy.ts";
 import type { Db } from "../db.ts";
 import { getVisibleJob } from "../jobs/get-visible-job.ts";
 import { type JobSummary, jobSummaryFor } from "../jobs/job-view.ts";
+import { publicSeqAtOrBefore } from "./mark-read.ts";
 import { type MessageView, messageSelect, toMessageView } from "./message-view.ts";
 import { MESSAGE_PAGE_SIZE } from "./schemas.ts";
 
@@ -24,10 +25,17 @@ export async function listMessages(db: Db, actor: Actor, jobId: string, afterSeq
     }),
     db.participant.findMany({ where: { jobId }, select: { role: true, name: true, lastReadSeq: true } }),
   ]);
+  // Homeowners see read marks only on messages they can see (see markRead).
+  const readers =
+    actor.kind === "staff"
+      ? participants
+      : await Promise.all(
+          participants.map(async (p) => ({ ...p, lastReadSeq: await publicSeqAtOrBefore(db, jobId, p.lastReadSeq) })),
+        );
   return {
     job: jobSummaryFor(actor, job),
     messages: rows.slice(0, MESSAGE_PAGE_SIZE).map(toMessageView),
-    readers: participants,
+    readers,
     hasMore: rows.length > MESSAGE_PAGE_SIZE,
   };
 }

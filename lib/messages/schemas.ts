@@ -26,10 +26,16 @@ export const sendMessageInputSchema = z.strictObject({
 });
 export type SendMessageInput = z.infer<typeof sendMessageInputSchema>;
 
-const seqSchema = z.coerce.number({ message: "must be a number" }).int().min(0).max(2_147_483_647);
+const seqSchema = z.number({ message: "must be a number" }).int().min(0).max(2_147_483_647);
+/** The same, as it arrives in a URL query. */
+const seqQuerySchema = z
+  .string()
+  .regex(/^\d{1,10}$/, "must be a whole number")
+  .transform(Number)
+  .pipe(seqSchema);
 
 export const joinThreadInputSchema = z.strictObject({ jobId: idSchema, afterSeq: seqSchema.default(0) });
 export const leaveThreadInputSchema = z.strictObject({ jobId: idSchema });
 export const readThreadInputSchema = z.strictObject({ jobId: idSchema, seq: seqSchema });
 export const typingInputSchema = z.strictObject({ jobId: idSchema, visibility: visibilitySchema.optional() });
-export const listMessagesQuerySchema = z.strictObject({ afterSeq: seqSchema.default(0) });
+export const listMessagesQuerySchema = z.strictObject({ afterSeq: seqQuerySchema.default(0) });

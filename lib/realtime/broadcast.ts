@@ -2,7 +2,7 @@
 // the truth: anything missed here is caught up on the next thread:join.
 import type { Server } from "socket.io";
 import { type JobRow, toJobSummary, toPublicJobSummary } from "../jobs/job-view.ts";
-import type { ReadReceipt } from "../messages/mark-read.ts";
+import type { MarkReadResult } from "../messages/mark-read.ts";
 import type { MessageView } from "../messages/message-view.ts";
 import { type ClientToServerEvents, rooms, type ServerToClientEvents } from "./events.ts";
 
@@ -39,8 +39,12 @@ export function publishMessage(message: MessageView, job: JobRow, io = getRealti
   });
 }
 
-export function publishRead(receipt: ReadReceipt, io = getRealtime()) {
-  io?.to(rooms.job(receipt.jobId)).emit("thread:read", receipt);
+/** Staff hear every read mark; homeowners only marks on messages they can see. */
+export function publishRead({ receipt, publicReceipt, changed }: MarkReadResult, io = getRealtime()) {
+  if (!io || !changed) return;
+  io.to(rooms.jobStaff(receipt.jobId)).emit("thread:read", receipt);
+  if (publicReceipt)
+    io.to(rooms.job(receipt.jobId)).except(rooms.jobStaff(receipt.jobId)).emit("thread:read", publicReceipt);
 }
 
 /** Takes a technician's sockets out of a job they no longer hold, and tells their list. */

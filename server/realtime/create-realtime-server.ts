@@ -10,6 +10,7 @@ import { isManager } from "@/lib/auth/policy.ts";
 import { resolveActor } from "@/lib/auth/resolve-actor.ts";
 import { AppError, toErrorBody } from "@/lib/errors.ts";
 import type { PrismaClient } from "@/lib/generated/prisma/client.ts";
+import { getVisibleJob } from "@/lib/jobs/get-visible-job.ts";
 import { jobSummaryFor } from "@/lib/jobs/job-view.ts";
 import { transitionInputSchema } from "@/lib/jobs/schemas.ts";
 import { transitionJob } from "@/lib/jobs/transition-job.ts";
@@ -29,6 +30,8 @@ import { isAllowedOrigin } from "./origin.ts";
 
 /** Socket.IO refuses larger frames outright (and closes the socket). */
 export const MAX_SOCKET_PAYLOAD_BYTES = 64 * 1024;
+/** setTimeout's longest wait (about 24.8 days); longer ones are waited out in steps. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 type SocketData = { actor: Actor };
 type TrioSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -66,10 +69,31 @@ export function createRealtimeServer(httpServer: HttpServer, { db, appUrl }: Opt
       void socket.join(rooms.user(actor.userId));
       if (isManager(actor)) void socket.join(rooms.company(actor.companyId));
     }
+    closeAtExpiry(socket, actor.expiresAt);
     registerHandlers(io, socket, db);
   });
 
   return io;
+}
+
+/**
+ * The actor is resolved once, at the handshake. Revoking (sign-out, a link
+ * turned off) closes sockets through their rooms; expiry closes them here, at
+ * the moment every other door starts refusing the same cookie.
+ */
+function closeAtExpiry(socket: TrioSocket, expiresAt: Date) {
+  let timer: NodeJS.Timeout | undefined;
+  const arm = () => {
+    const wait = expiresAt.getTime() - Date.now();
+    if (wait <= 0) {
+      socket.disconnect(true);
+      return;
+    }
+    timer = setTimeout(arm, Math.min(wait, MAX_TIMER_MS));
+    timer.unref();
+  };
+  socket.once("disconnect", () => clearTimeout(timer));
+  arm();
 }
 
 function registerHandlers(io: RealtimeServer, socket: TrioSocket, db: () => PrismaClient) {
@@ -87,10 +111,20 @@ function registerHandlers(io: RealtimeServer, socket: TrioSocket, db: () => Pris
     });
   };
 
+  // Check, join, then read: a message committed while joining is then in the
+  // page or in the room's broadcast (the client merges by seq), never in neither.
+  // The read checks access again, so an assignment lost in between leaves the rooms.
   handle("thread:join", joinThreadInputSchema, async ({ jobId, afterSeq }) => {
-    const page = await listMessages(db(), actor, jobId, afterSeq);
-    await socket.join(actor.kind === "staff" ? [rooms.job(jobId), rooms.jobStaff(jobId)] : rooms.job(jobId));
-    return page;
+    await getVisibleJob(db(), actor, jobId);
+    const wanted = actor.kind === "staff" ? [rooms.job(jobId), rooms.jobStaff(jobId)] : [rooms.job(jobId)];
+    const fresh = wanted.filter((room) => !socket.rooms.has(room));
+    await socket.join(fresh);
+    try {
+      return await listMessages(db(), actor, jobId, afterSeq);
+    } catch (error) {
+      for (const room of fresh) await socket.leave(room);
+      throw error;
+    }
   });
 
   handle("thread:leave", leaveThreadInputSchema, async ({ jobId }) => {
@@ -106,8 +140,7 @@ function registerHandlers(io: RealtimeServer, socket: TrioSocket, db: () => Pris
   });
 
   handle("thread:read", readThreadInputSchema, async ({ jobId, seq }) => {
-    const { receipt, changed } = await markRead(db(), actor, jobId, seq);
-    if (changed) publishRead(receipt, io);
+    publishRead(await markRead(db(), actor, jobId, seq), io);
     return {};
   });
 

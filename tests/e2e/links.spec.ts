@@ -29,7 +29,7 @@ test("a dispatcher hands Alex a link, then turns it off and Alex is out at once"
   await expect(dispatcher.getByText("None. The homeowner can't open the conversation")).toBeVisible();
 
   // Alex's open page learns at once; the composer is gone and nothing more arrives.
-  await expect(alex.getByRole("alert").filter({ hasText: "This link was turned off" })).toBeVisible();
+  await expect(alex.getByRole("alert").filter({ hasText: "Your link has expired or was turned off" })).toBeVisible();
   await expect(composer(alex)).toHaveCount(0);
   await say(dispatcher, "Only staff should see this now");
   await expect(thread(dispatcher).getByText("Only staff should see this now")).toBeVisible();

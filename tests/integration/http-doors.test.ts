@@ -4,6 +4,7 @@ import { GET as health } from "../../app/api/health/route.ts";
 import { PUT as assignRoute } from "../../app/api/jobs/[id]/assignment/route.ts";
 import { POST as postRoute, GET as readRoute } from "../../app/api/jobs/[id]/messages/route.ts";
 import { POST as readMarkRoute } from "../../app/api/jobs/[id]/read/route.ts";
+import { GET as listJobsRoute } from "../../app/api/jobs/route.ts";
 import { getDb } from "../../lib/db.ts";
 import { buildWorld, type World } from "../support/world.ts";
 
@@ -70,6 +71,25 @@ describe("HTTP doors", () => {
       status: 413,
       code: "payload_too_large",
     });
+    // A chunked body declares no length: it is cut off as it streams past the limit.
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 1;
+        controller.enqueue(new TextEncoder().encode(`"${"x".repeat(8190)}",`));
+      },
+    });
+    const chunked = new Request("http://localhost:3000/x", {
+      method: "POST",
+      headers: { cookie: world.dispatcher.cookie, "content-type": "application/json" },
+      body: endless,
+      duplex: "half",
+    } as RequestInit);
+    expect(await errorOf(await postRoute(chunked, params(world.job.id)))).toMatchObject({
+      status: 413,
+      code: "payload_too_large",
+    });
+    expect(pulled).toBeLessThan(10);
     const badId = await postRoute(post(world.dispatcher.cookie, "{}"), params("1; DROP TABLE"));
     expect(await errorOf(badId)).toMatchObject({ status: 400, code: "bad_request" });
     const badAfter = await readRoute(
@@ -77,6 +97,27 @@ describe("HTTP doors", () => {
       params(world.job.id),
     );
     expect(await errorOf(badAfter)).toMatchObject({ status: 400, code: "bad_request" });
+    for (const query of ["afterSeq=", "afterSeq=1e3", "afterSeq=0x10"]) {
+      const response = await readRoute(
+        new Request(`http://localhost:3000/x?${query}`, { headers: { cookie: world.dispatcher.cookie } }),
+        params(world.job.id),
+      );
+      expect(await errorOf(response), query).toMatchObject({ status: 400, code: "bad_request" });
+    }
+    const listJobs = (query: string) =>
+      listJobsRoute(
+        new Request(`http://localhost:3000/api/jobs${query}`, { headers: { cookie: world.dispatcher.cookie } }),
+        {
+          params: Promise.resolve({}),
+        },
+      );
+    expect(await errorOf(await listJobs("?status=bogus"))).toMatchObject({
+      status: 400,
+      code: "bad_request",
+      message: "status: must be open or all",
+    });
+    expect((await listJobs("?status=all")).status).toBe(200);
+    expect((await listJobs("")).status).toBe(200);
     expect(await db.message.count()).toBe(before);
   });
 

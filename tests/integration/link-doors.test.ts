@@ -105,7 +105,7 @@ describe("the office's homeowner link doors", () => {
     expect(read.status).toBe(401);
     const token = new URL(body.data.url).pathname.split("/").pop() as string;
     const reopened = await openLinkRoute(new Request(body.data.url), { params: Promise.resolve({ token }) });
-    expect(reopened.headers.get("location")).toContain("/link-problem?reason=expired");
+    expect(reopened.headers.get("location")).toContain("/link-problem?reason=turned_off");
   });
 
   it("leave other links alone, and refuse a link of another job or a malformed id", async () => {

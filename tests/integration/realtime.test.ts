@@ -84,6 +84,10 @@ describe("the three-way thread over Socket.IO", () => {
     expect(badId.error).toMatchObject({ code: "bad_request", message: "jobId: must be a valid id" });
     const wrongType = await request(homeowner, "thread:join", "not an object");
     expect(wrongType.error).toMatchObject({ code: "bad_request" });
+    for (const afterSeq of [true, null, "", "3", -1, 1.5]) {
+      const join = await request(homeowner, "thread:join", { jobId: world.job.id, afterSeq });
+      expect(join.error, `afterSeq ${JSON.stringify(afterSeq)}`).toMatchObject({ code: "bad_request" });
+    }
     expect((await getDb().job.findUniqueOrThrow({ where: { id: world.job.id } })).lastSeq).toBe(before);
   });
 
@@ -156,6 +160,35 @@ describe("the three-way thread over Socket.IO", () => {
     await until(() => receipts.length === 1, "read receipt");
     expect(receipts[0]).toMatchObject({ role: "HOMEOWNER", name: "Jordan Home", seq: lastSeq });
   });
+
+  it("never lets a read receipt reveal an internal note to the homeowner", async () => {
+    const atHomeowner = record<{ role: string; seq: number }>(homeowner, "thread:read");
+    const atDispatcher = record<{ role: string; seq: number }>(dispatcher, "thread:read");
+    const visible = (await send(dispatcher, "Sam will call ahead")).data as MessageView;
+    const note = (await send(dispatcher, "Customer was rude last time", "STAFF")).data as MessageView;
+
+    // The technician reads up to the public message: everyone may know that.
+    await request(technician, "thread:read", { jobId: world.job.id, seq: visible.seq });
+    await until(() => atHomeowner.length === 1 && atDispatcher.length === 1, "public receipt");
+    expect(atHomeowner[0]).toMatchObject({ role: "TECHNICIAN", seq: visible.seq });
+
+    // Then the note: staff hear it, the homeowner hears nothing at all.
+    await request(technician, "thread:read", { jobId: world.job.id, seq: note.seq });
+    await until(() => atDispatcher.length === 2, "note receipt at staff");
+    expect(atDispatcher[1]).toMatchObject({ role: "TECHNICIAN", seq: note.seq });
+    await settle();
+    expect(atHomeowner).toHaveLength(1);
+
+    // Nor does the thread page the homeowner loads.
+    const page = (await request(homeowner, "thread:join", { jobId: world.job.id, afterSeq: note.seq })).data as {
+      readers: { role: string; lastReadSeq: number }[];
+    };
+    expect(page.readers.find((r) => r.role === "TECHNICIAN")?.lastReadSeq).toBe(visible.seq);
+    const staffPage = (await request(dispatcher, "thread:join", { jobId: world.job.id, afterSeq: note.seq })).data as {
+      readers: { role: string; lastReadSeq: number }[];
+    };
+    expect(staffPage.readers.find((r) => r.role === "TECHNICIAN")?.lastReadSeq).toBe(note.seq);
+  });
 });
 
 describe("who may connect and join", () => {
@@ -197,6 +230,25 @@ describe("who may connect and join", () => {
     await authOptions().events?.signOut?.({ token: { sid: actor.sessionId }, session: {} as never });
     await until(() => !socket.connected, "socket closed");
     await expect(realtime.client(world.otherTechnician.cookie)).rejects.toThrow("unauthorized");
+  });
+
+  it("closes a homeowner's socket when their link expires, and a staff socket when the session does", async () => {
+    const { buildWorld: build, homeownerCookie, staffCookie } = await import("../support/world.ts");
+    const local = await build();
+    const soon = () => new Date(Date.now() + 1500);
+    const cookie = await homeownerCookie(local.job.id);
+    const homeownerSocket = await realtime.client(cookie);
+    await getDb().accessLink.updateMany({ where: { jobId: local.job.id }, data: { expiresAt: soon() } });
+    // The expiry the socket knows is the one at its handshake: reconnect to pick up the shorter one.
+    homeownerSocket.disconnect();
+    const expiring = await realtime.client(cookie);
+    const staff = await staffCookie(local.dispatcher.id);
+    await getDb().staffSession.updateMany({ where: { userId: local.dispatcher.id }, data: { expiresAt: soon() } });
+    const staffSocket = await realtime.client(staff);
+    expect(expiring.connected && staffSocket.connected).toBe(true);
+    await until(() => !expiring.connected && !staffSocket.connected, "sockets closed at expiry", 10_000);
+    await expect(realtime.client(cookie)).rejects.toThrow("unauthorized");
+    await expect(realtime.client(staff)).rejects.toThrow("unauthorized");
   });
 
   it("takes a reassigned job's thread away from the old technician's sockets at once", async () => {

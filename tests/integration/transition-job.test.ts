@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "../../lib/db.ts";
 import { transitionJob } from "../../lib/jobs/transition-job.ts";
 import { listMessages } from "../../lib/messages/list-messages.ts";
+import { sendMessage } from "../../lib/messages/send-message.ts";
 import { buildWorld, type World } from "../support/world.ts";
 
 let world: World;
@@ -49,15 +50,33 @@ describe("transitionJob on a real database", () => {
 
   it("commits the status and its thread entry together or not at all", async () => {
     const db = getDb();
-    // Occupy the clientId the STATUS entry will take, so its insert fails mid-transaction.
+    // Occupy the seq the STATUS entry will take, so its insert fails mid-transaction.
     await db.message.create({
-      data: { jobId: world.job.id, seq: 999, clientId: "status-1", body: "in the way", kind: "SYSTEM" },
+      data: { jobId: world.job.id, seq: 1, clientId: "in-the-way", body: "in the way", kind: "SYSTEM" },
     });
     await expect(
       transitionJob(db, world.technician.actor, { jobId: world.job.id, to: "EN_ROUTE" }),
     ).rejects.toMatchObject({ code: "P2002" });
     expect(await job()).toMatchObject({ status: "SCHEDULED", lastSeq: 0 });
     expect(await db.message.count({ where: { jobId: world.job.id, kind: "STATUS" } })).toBe(0);
+  });
+
+  it("cannot be blocked by a client that picks the ids of entries to come", async () => {
+    const db = getDb();
+    for (const clientId of ["status-2", "status_2", "system-2", "server-status-2"]) {
+      await sendMessage(db, world.homeowner.actor, {
+        jobId: world.job.id,
+        clientId,
+        body: "hi",
+        visibility: "EVERYONE",
+      });
+    }
+    const { job: moved, message } = await transitionJob(db, world.technician.actor, {
+      jobId: world.job.id,
+      to: "EN_ROUTE",
+    });
+    expect(moved.status).toBe("EN_ROUTE");
+    expect(message.seq).toBe(5);
   });
 
   it("serialises racing changes: exactly one of two identical transitions wins", async () => {

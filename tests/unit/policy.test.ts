@@ -18,6 +18,7 @@ const staff = (role: "DISPATCHER" | "TECHNICIAN" | "ADMIN", userId: string, comp
   companyId,
   name: userId,
   sessionId: "s",
+  expiresAt: new Date(),
 });
 const homeowner = (jobId: string): Actor => ({
   kind: "homeowner",
@@ -27,6 +28,7 @@ const homeowner = (jobId: string): Actor => ({
   name: "h",
   sessionId: "s",
   accessLinkId: "l",
+  expiresAt: new Date(),
 });
 
 describe("access policy", () => {

@@ -1,5 +1,6 @@
-import { openAccessLink } from "@/lib/auth/access-links.ts";
+import { openAccessLink, UnusableLink } from "@/lib/auth/access-links.ts";
 import { HOMEOWNER_COOKIE } from "@/lib/auth/cookies.ts";
+import { linkTokenSchema } from "@/lib/auth/tokens.ts";
 import { getDb } from "@/lib/db.ts";
 import { AppError, toErrorBody } from "@/lib/errors.ts";
 import { publicOrigin } from "@/lib/http/route.ts";
@@ -15,8 +16,9 @@ export async function GET(request: Request, context: { params: Promise<{ token: 
   const { token } = await context.params;
   const base = publicOrigin(request);
   try {
-    if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw new AppError("not_found", "This link is not valid.");
-    const opened = await openAccessLink(getDb(), token);
+    const parsed = linkTokenSchema.safeParse(token);
+    if (!parsed.success) throw new AppError("not_found", "This link is not valid.");
+    const opened = await openAccessLink(getDb(), parsed.data);
     const response = Response.redirect(new URL(`/jobs/${opened.jobId}`, base), 303);
     const secure = base.startsWith("https:") ? "; Secure" : "";
     const headers = new Headers(response.headers);
@@ -29,10 +31,13 @@ export async function GET(request: Request, context: { params: Promise<{ token: 
     return new Response(null, { status: 303, headers });
   } catch (error) {
     const { error: problem } = toErrorBody(error, "GET /j/:token");
-    const reason = problem.code === "link_expired" ? "expired" : problem.code === "not_found" ? "invalid" : "error";
+    // Only a reason and a company slug travel in the URL: the page words them,
+    // so no one can put their own text on Trio's page with a crafted link.
     const target = new URL("/link-problem", base);
-    target.searchParams.set("reason", reason);
-    if (problem.code === "link_expired") target.searchParams.set("message", problem.message);
+    if (error instanceof UnusableLink) {
+      target.searchParams.set("reason", error.reason);
+      target.searchParams.set("company", error.companySlug);
+    } else target.searchParams.set("reason", problem.code === "not_found" ? "invalid" : "error");
     return Response.redirect(target, 303);
   }
 }

@@ -10,7 +10,6 @@ export const POST = route<{ id: string }>("POST /api/jobs/:id/read", async (requ
   const actor = await requireActor(request);
   const body = await readJson(request);
   const input = readThreadInputSchema.parse({ ...(body as object), jobId: params.id });
-  const { receipt, changed } = await markRead(getDb(), actor, input.jobId, input.seq);
-  if (changed) publishRead(receipt);
+  publishRead(await markRead(getDb(), actor, input.jobId, input.seq));
   return ok({});
 });
