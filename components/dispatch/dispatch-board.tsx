@@ -5,6 +5,8 @@ import { formatRelative, formatWaiting } from "@/lib/format/dates.ts";
 import type { JobSummary } from "@/lib/jobs/job-view.ts";
 import type { TechnicianOption } from "@/lib/jobs/list-technicians.ts";
 import { STATUS_LABEL } from "@/lib/jobs/status-machine.ts";
+import { AccessEnded } from "../realtime/access-ended.tsx";
+import { useConnection } from "../realtime/use-connection.ts";
 import { useLiveJobs } from "../realtime/use-live-jobs.ts";
 import { ThreadView } from "../thread/thread-view.tsx";
 
@@ -17,7 +19,8 @@ const waitingSince = (job: JobSummary) =>
 const allJobs = () => true;
 
 export function DispatchBoard({ initialJobs, technicians, viewerName, timeZone }: Props) {
-  const { jobs, connected } = useLiveJobs(initialJobs, allJobs);
+  const jobs = useLiveJobs(initialJobs, allJobs);
+  const connection = useConnection();
   const [selected, setSelected] = useState<string | null>(null);
   const [readSeq, setReadSeq] = useState<Record<string, number>>(() =>
     Object.fromEntries(initialJobs.map((job) => [job.id, job.lastSeq - (job.unread ?? 0)])),
@@ -67,9 +70,10 @@ export function DispatchBoard({ initialJobs, technicians, viewerName, timeZone }
           <h1 className="text-lg font-bold">Live jobs</h1>
           <p className="text-sm text-slate-700" aria-live="polite" data-testid="board-counts">
             {jobs.length} open · {waitingCount} waiting · {unreadCount} unread
-            {!connected && <span className="ml-2 text-amber-800">· reconnecting…</span>}
+            {connection === "connecting" && <span className="ml-2 text-amber-800">· reconnecting…</span>}
           </p>
         </div>
+        {connection === "ended" && <AccessEnded who="staff" />}
         {jobs.length === 0 ? (
           <p className="p-6 text-slate-700">No open jobs right now. New requests will appear here as they come in.</p>
         ) : (

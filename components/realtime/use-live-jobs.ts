@@ -11,7 +11,6 @@ import { getSocket } from "./socket.ts";
  */
 export function useLiveJobs(initial: JobSummary[], belongs: (job: JobSummary) => boolean) {
   const [jobs, setJobs] = useState(initial);
-  const [connected, setConnected] = useState(false);
 
   useEffect(() => {
     const socket = getSocket();
@@ -25,7 +24,6 @@ export function useLiveJobs(initial: JobSummary[], belongs: (job: JobSummary) =>
       });
     };
     const onConnect = async () => {
-      setConnected(true);
       if (!seenConnect) {
         seenConnect = true;
         return;
@@ -33,17 +31,14 @@ export function useLiveJobs(initial: JobSummary[], belongs: (job: JobSummary) =>
       const response = await fetch("/api/jobs", { cache: "no-store" }).catch(() => null);
       if (response?.ok) setJobs(((await response.json()) as { data: JobSummary[] }).data.filter(belongs));
     };
-    const onDisconnect = () => setConnected(false);
     socket.on("job:updated", onUpdate);
     socket.on("connect", onConnect);
-    socket.on("disconnect", onDisconnect);
     if (socket.connected) void onConnect();
     return () => {
       socket.off("job:updated", onUpdate);
       socket.off("connect", onConnect);
-      socket.off("disconnect", onDisconnect);
     };
   }, [belongs]);
 
-  return { jobs, connected };
+  return jobs;
 }

@@ -5,6 +5,8 @@ import { ROLE_LABEL } from "@/lib/auth/actor.ts";
 import type { TechnicianOption } from "@/lib/jobs/list-technicians.ts";
 import type { ThreadPage } from "@/lib/messages/list-messages.ts";
 import type { MessageView } from "@/lib/messages/message-view.ts";
+import { AccessEnded } from "../realtime/access-ended.tsx";
+import { useConnection } from "../realtime/use-connection.ts";
 import { Composer } from "./composer.tsx";
 import { MessageBubble } from "./message-bubble.tsx";
 import { PendingBubble } from "./pending-bubble.tsx";
@@ -26,6 +28,7 @@ const isMine = (message: MessageView, viewer: Viewer) =>
 
 export function ThreadView({ jobId, initial, viewer, timeZone, technicians, onRead }: Props) {
   const thread = useThread(jobId, initial);
+  const connection = useConnection();
   const { job, messages, pending, readers, typing, markRead } = thread;
   const listRef = useRef<HTMLOListElement>(null);
   const [now, setNow] = useState(() => Date.now());
@@ -80,7 +83,7 @@ export function ThreadView({ jobId, initial, viewer, timeZone, technicians, onRe
         technicians={technicians}
         viewer={viewer}
         timeZone={timeZone}
-        connected={thread.connected || thread.accessEnded}
+        connected={connection !== "connecting"}
         onTransition={thread.transition}
       />
       <ol
@@ -129,20 +132,8 @@ export function ThreadView({ jobId, initial, viewer, timeZone, technicians, onRe
           </span>
         ) : null}
       </div>
-      {thread.accessEnded ? (
-        <p role="alert" className="border-t border-slate-200 bg-amber-50 px-4 py-3 text-base text-amber-950">
-          {viewer.kind === "homeowner" ? (
-            "Your link has expired or was turned off, so this conversation is closed here. Ask your service company for a new link."
-          ) : (
-            <>
-              Your session has ended.{" "}
-              <a href="/signin" className="font-medium text-blue-800 underline">
-                Sign in again
-              </a>{" "}
-              to keep writing.
-            </>
-          )}
-        </p>
+      {connection === "ended" ? (
+        <AccessEnded who={viewer.kind} />
       ) : (
         <Composer canWriteNotes={viewer.kind === "staff"} onSend={thread.send} onTyping={thread.notifyTyping} />
       )}

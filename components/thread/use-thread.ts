@@ -57,11 +57,14 @@ export function useThread(jobId: string, initial: ThreadPage | null) {
   const [readers, setReaders] = useState<Reader[]>(initial?.readers ?? []);
   const [pending, setPending] = useState<PendingMessage[]>([]);
   const [typing, setTyping] = useState<TypingPerson[]>([]);
-  const [connected, setConnected] = useState(false);
-  /** The server closed this tab's access (signed out, link turned off); it will not come back by itself. */
-  const [accessEnded, setAccessEnded] = useState(false);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const lastSeq = useRef(initial?.messages.at(-1)?.seq ?? 0);
+  /**
+   * We hold every message we may see up to here. Live messages raise it only
+   * once catch-up is done: during catch-up they may run ahead of the pages.
+   */
+  const syncedSeq = useRef(initial?.messages.at(-1)?.seq ?? 0);
+  const catchingUp = useRef(true);
+  const newestSeq = useRef(syncedSeq.current);
   const pendingRef = useRef<PendingMessage[]>([]);
   const lastTypingSent = useRef(0);
   const transmitRef = useRef<(message: PendingMessage) => void>(() => {});
@@ -84,7 +87,7 @@ export function useThread(jobId: string, initial: ThreadPage | null) {
   const receive = useCallback(
     (incoming: MessageView[]) => {
       if (incoming.length === 0) return;
-      lastSeq.current = Math.max(lastSeq.current, ...incoming.map((m) => m.seq));
+      newestSeq.current = Math.max(newestSeq.current, ...incoming.map((m) => m.seq));
       setMessages((current) => mergeMessages(current, incoming));
       const arrived = new Set(incoming.map((m) => m.clientId));
       if (pendingRef.current.some((m) => arrived.has(m.clientId))) {
@@ -144,41 +147,37 @@ export function useThread(jobId: string, initial: ThreadPage | null) {
     pendingRef.current = loadPending(jobId);
     setPending(pendingRef.current);
 
-    const join = () => {
+    const join = (afterSeq: number) => {
       socket
         .timeout(ACK_TIMEOUT_MS)
-        .emit(
-          "thread:join",
-          { jobId, afterSeq: lastSeq.current },
-          (timedOut: Error | null, response: Response<ThreadPage>) => {
-            if (timedOut) return;
-            if ("error" in response) {
-              setLoadError(response.error.message);
-              return;
-            }
-            setLoadError(null);
-            setJob(response.data.job);
-            setReaders(response.data.readers);
-            receive(response.data.messages);
-            if (response.data.hasMore) join();
-            else for (const message of pendingRef.current) if (message.state !== "failed") transmit(message);
-          },
-        );
+        .emit("thread:join", { jobId, afterSeq }, (timedOut: Error | null, response: Response<ThreadPage>) => {
+          if (timedOut) return;
+          if ("error" in response) {
+            setLoadError(response.error.message);
+            return;
+          }
+          const { job, readers, messages, hasMore } = response.data;
+          setLoadError(null);
+          setJob(job);
+          setReaders(readers);
+          receive(messages);
+          const pageEnd = messages.at(-1)?.seq ?? afterSeq;
+          syncedSeq.current = Math.max(syncedSeq.current, pageEnd);
+          if (hasMore) return join(pageEnd);
+          // Caught up: live messages that came meanwhile follow on from here.
+          catchingUp.current = false;
+          syncedSeq.current = Math.max(syncedSeq.current, newestSeq.current);
+          for (const message of pendingRef.current) if (message.state !== "failed") transmit(message);
+        });
     };
     const onConnect = () => {
-      setConnected(true);
-      join();
-    };
-    const onDisconnect = (reason: string) => {
-      setConnected(false);
-      if (reason === "io server disconnect") setAccessEnded(true);
-    };
-    // A refused handshake (no valid session any more) is final: the client does not retry it.
-    const onConnectError = () => {
-      if (!socket.active) setAccessEnded(true);
+      catchingUp.current = true;
+      join(syncedSeq.current);
     };
     const onMessage = (message: MessageView) => {
-      if (message.jobId === jobId) receive([message]);
+      if (message.jobId !== jobId) return;
+      receive([message]);
+      if (!catchingUp.current) syncedSeq.current = Math.max(syncedSeq.current, message.seq);
     };
     const onJob = (summary: JobSummary) => {
       if (summary.id === jobId) setJob((current) => ({ ...current, ...summary }));
@@ -199,8 +198,6 @@ export function useThread(jobId: string, initial: ThreadPage | null) {
     };
 
     socket.on("connect", onConnect);
-    socket.on("disconnect", onDisconnect);
-    socket.on("connect_error", onConnectError);
     socket.on("message:created", onMessage);
     socket.on("job:updated", onJob);
     socket.on("thread:read", onRead);
@@ -210,8 +207,6 @@ export function useThread(jobId: string, initial: ThreadPage | null) {
     return () => {
       clearInterval(sweep);
       socket.off("connect", onConnect);
-      socket.off("disconnect", onDisconnect);
-      socket.off("connect_error", onConnectError);
       socket.off("message:created", onMessage);
       socket.off("job:updated", onJob);
       socket.off("thread:read", onRead);
@@ -287,8 +282,6 @@ export function useThread(jobId: string, initial: ThreadPage | null) {
     pending,
     readers,
     typing,
-    connected,
-    accessEnded,
     loadError,
     send,
     retry,

@@ -39,7 +39,7 @@ export async function requireActor(request: Request): Promise<Actor> {
 const tooLarge = (maxBytes: number) => new AppError("payload_too_large", `Requests can be at most ${maxBytes} bytes.`);
 
 /** Reads the body, stopping as soon as it passes the limit (chunked bodies declare no length). */
-async function readText(request: Request, maxBytes: number): Promise<string> {
+export async function readBoundedText(request: Request, maxBytes: number): Promise<string> {
   if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge(maxBytes);
   if (!request.body) return "";
   const reader = request.body.getReader();
@@ -59,7 +59,7 @@ async function readText(request: Request, maxBytes: number): Promise<string> {
 }
 
 export async function readJson(request: Request, maxBytes = MAX_JSON_BYTES): Promise<unknown> {
-  const text = await readText(request, maxBytes);
+  const text = await readBoundedText(request, maxBytes);
   try {
     return JSON.parse(text);
   } catch {

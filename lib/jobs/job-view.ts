@@ -35,6 +35,8 @@ export const jobSummarySelect = {
   eta: true,
   lastSeq: true,
   updatedAt: true,
+  lastPublicSeq: true,
+  publicUpdatedAt: true,
   customer: { select: { name: true, address: true } },
   technician: { select: { id: true, name: true } },
 } as const;
@@ -52,6 +54,8 @@ export type JobRow = {
   eta: Date | null;
   lastSeq: number;
   updatedAt: Date;
+  lastPublicSeq: number;
+  publicUpdatedAt: Date;
   customer: { name: string; address: string | null };
   technician: { id: string; name: string } | null;
 };
@@ -73,10 +77,17 @@ export function toJobSummary(job: JobRow): JobSummary {
   };
 }
 
-/** What a homeowner may know of a job: no staff ids. */
+/**
+ * What a homeowner may know of a job: no staff ids, and progress counted in
+ * the entries they can see, so an internal note changes nothing here.
+ */
 export function toPublicJobSummary(job: JobRow): JobSummary {
-  const summary = toJobSummary(job);
-  return { ...summary, technician: job.technician ? { id: "", name: job.technician.name } : null };
+  return {
+    ...toJobSummary(job),
+    technician: job.technician ? { id: "", name: job.technician.name } : null,
+    lastSeq: job.lastPublicSeq,
+    updatedAt: job.publicUpdatedAt.toISOString(),
+  };
 }
 
 export function jobSummaryFor(actor: Actor, job: JobRow): JobSummary {

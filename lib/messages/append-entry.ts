@@ -26,6 +26,9 @@ export async function appendEntry(tx: Db, entry: Entry): Promise<MessageView> {
     data: { lastSeq: { increment: 1 } },
     select: { lastSeq: true },
   });
+  if (entry.visibility === "EVERYONE") {
+    await tx.job.update({ where: { id: entry.jobId }, data: { lastPublicSeq: lastSeq, publicUpdatedAt: new Date() } });
+  }
   const row = await tx.message.create({
     data: { ...entry, seq: lastSeq, clientId: entry.clientId ?? `server:${entry.kind.toLowerCase()}:${lastSeq}` },
     select: messageSelect,

@@ -49,7 +49,10 @@ export async function sendMessage(db: PrismaClient, actor: Actor, input: SendMes
       });
       // Writing a message means having read everything before it.
       await tx.participant.update({ where: { id: author.id }, data: { lastReadSeq: message.seq } });
-      return { message, job: { ...job, lastSeq: message.seq, updatedAt: new Date(message.createdAt) }, created: true };
+      const at = new Date(message.createdAt);
+      const publicProgress =
+        message.visibility === "EVERYONE" ? { lastPublicSeq: message.seq, publicUpdatedAt: at } : {};
+      return { message, job: { ...job, lastSeq: message.seq, updatedAt: at, ...publicProgress }, created: true };
     });
   } catch (error) {
     // Two sends with one clientId raced: the loser finds the winner's row.

@@ -46,11 +46,16 @@ test("repeated wrong passwords lock the email for a while, and say so", async ({
   await expect(alert).toContainText("Too many attempts for this email.");
 });
 
-test("signing out ends the session", async ({ browser }) => {
-  const { page } = await newPerson(browser);
+test("signing out ends the session, in every tab at once", async ({ browser }) => {
+  const { page, context } = await newPerson(browser);
   await signIn(page, "riley@brightside.test");
   await expect(page.getByRole("heading", { name: "My jobs" })).toBeVisible();
+  const otherTab = await context.newPage();
+  await otherTab.goto("/tech");
+  await expect(otherTab.getByRole("heading", { name: "My jobs" })).toBeVisible();
+  await expect(otherTab.getByText("Your session has ended")).toHaveCount(0);
   await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(otherTab.getByRole("alert").filter({ hasText: "Your session has ended" })).toBeVisible();
   await expect(page).toHaveURL(/\/signin/);
   await page.goto("/tech");
   await expect(page).toHaveURL(/\/signin$/);

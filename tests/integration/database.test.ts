@@ -45,6 +45,44 @@ describe("migrations", () => {
   });
 });
 
+describe("the public_progress migration", () => {
+  it("backfills each job's newest public entry from the data already there", async () => {
+    await withDatabase(async (url) => {
+      const migrations = readMigrations();
+      const index = migrations.findIndex((m) => m.name.endsWith("_public_progress"));
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        for (const migration of migrations.slice(0, index)) await client.query(migration.sql);
+        await client.query(`
+          INSERT INTO "Company" (id, name, slug) VALUES ('00000000-0000-4000-8000-000000000001', 'Co', 'co');
+          INSERT INTO "Customer" (id, "companyId", name)
+            VALUES ('00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000001', 'Pat');
+          INSERT INTO "Job" (id, "companyId", number, "customerId", title, "lastSeq", "updatedAt", "createdAt")
+            VALUES ('00000000-0000-4000-8000-000000000003', '00000000-0000-4000-8000-000000000001', 1,
+                    '00000000-0000-4000-8000-000000000002', 'With messages', 3, now(), '2026-01-01T00:00:00Z'),
+                   ('00000000-0000-4000-8000-000000000004', '00000000-0000-4000-8000-000000000001', 2,
+                    '00000000-0000-4000-8000-000000000002', 'Quiet', 0, now(), '2026-01-02T00:00:00Z');
+          INSERT INTO "Message" (id, "jobId", seq, "clientId", visibility, body, "createdAt") VALUES
+            (gen_random_uuid(), '00000000-0000-4000-8000-000000000003', 1, 'a-000001', 'EVERYONE', 'hi', '2026-01-01T10:00:00Z'),
+            (gen_random_uuid(), '00000000-0000-4000-8000-000000000003', 2, 'a-000002', 'EVERYONE', 'hello', '2026-01-01T11:00:00Z'),
+            (gen_random_uuid(), '00000000-0000-4000-8000-000000000003', 3, 'a-000003', 'STAFF', 'note', '2026-01-01T12:00:00Z');
+        `);
+        await client.query(migrations[index]?.sql as string);
+        const jobs = await client.query(
+          `SELECT title, "lastPublicSeq", "publicUpdatedAt"::text AS at FROM "Job" ORDER BY number`,
+        );
+        expect(jobs.rows.map((r) => [r.title, r.lastPublicSeq, r.at])).toEqual([
+          ["With messages", 2, "2026-01-01 11:00:00"],
+          ["Quiet", 0, "2026-01-02 00:00:00"],
+        ]);
+      } finally {
+        await client.end();
+      }
+    });
+  });
+});
+
 describe("GET /api/health", () => {
   it("answers 503 when the database does not", async () => {
     const real = process.env.DATABASE_URL;

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
+import { POST as authRoute } from "../../app/api/auth/[...nextauth]/route.ts";
 import { GET as health } from "../../app/api/health/route.ts";
 import { PUT as assignRoute } from "../../app/api/jobs/[id]/assignment/route.ts";
 import { POST as postRoute, GET as readRoute } from "../../app/api/jobs/[id]/messages/route.ts";
@@ -73,16 +74,17 @@ describe("HTTP doors", () => {
     });
     // A chunked body declares no length: it is cut off as it streams past the limit.
     let pulled = 0;
-    const endless = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        pulled += 1;
-        controller.enqueue(new TextEncoder().encode(`"${"x".repeat(8190)}",`));
-      },
-    });
+    const endless = () =>
+      new ReadableStream<Uint8Array>({
+        pull(controller) {
+          pulled += 1;
+          controller.enqueue(new TextEncoder().encode(`"${"x".repeat(8190)}",`));
+        },
+      });
     const chunked = new Request("http://localhost:3000/x", {
       method: "POST",
       headers: { cookie: world.dispatcher.cookie, "content-type": "application/json" },
-      body: endless,
+      body: endless(),
       duplex: "half",
     } as RequestInit);
     expect(await errorOf(await postRoute(chunked, params(world.job.id)))).toMatchObject({
@@ -90,6 +92,17 @@ describe("HTTP doors", () => {
       code: "payload_too_large",
     });
     expect(pulled).toBeLessThan(10);
+    // Also where no one has signed in yet: next-auth would read any body whole.
+    const pulledBefore = pulled;
+    const anonymous = new Request("http://localhost:3000/api/auth/callback/credentials", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: endless(),
+      duplex: "half",
+    } as RequestInit);
+    const refused = await authRoute(anonymous, { params: Promise.resolve({ nextauth: ["callback", "credentials"] }) });
+    expect(await errorOf(refused)).toMatchObject({ status: 413, code: "payload_too_large" });
+    expect(pulled - pulledBefore).toBeLessThan(5);
     const badId = await postRoute(post(world.dispatcher.cookie, "{}"), params("1; DROP TABLE"));
     expect(await errorOf(badId)).toMatchObject({ status: 400, code: "bad_request" });
     const badAfter = await readRoute(

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../lib/db.ts";
 import { AppError } from "../../lib/errors.ts";
+import { listJobs } from "../../lib/jobs/list-jobs.ts";
 import { listMessages } from "../../lib/messages/list-messages.ts";
 import { sendMessageInputSchema } from "../../lib/messages/schemas.ts";
 import { sendMessage } from "../../lib/messages/send-message.ts";
@@ -63,6 +64,31 @@ describe("sendMessage on a real database", () => {
     await expect(attempt).rejects.toMatchObject({ code: "forbidden" });
     expect((await db.job.findUniqueOrThrow({ where: { id: world.job.id } })).lastSeq).toBe(lastSeq);
     expect(await db.message.count({ where: { body: "secret?" } })).toBe(0);
+  });
+
+  it("leaves no trace of a note in what the homeowner learns of the job", async () => {
+    const db = getDb();
+    const homeownerView = async () => {
+      const [listed] = await listJobs(db, world.homeowner.actor, { open: true });
+      const page = await listMessages(db, world.homeowner.actor, world.job.id, 0);
+      expect(page.job.lastSeq).toBe(listed?.lastSeq);
+      expect(page.job.updatedAt).toBe(listed?.updatedAt);
+      return { lastSeq: page.job.lastSeq, updatedAt: page.job.updatedAt, lastMessage: listed?.lastMessage?.id };
+    };
+    const visible = await sendMessage(db, world.dispatcher.actor, input("We'll be there at 10"));
+    const before = await homeownerView();
+    expect(before).toMatchObject({ lastSeq: visible.message.seq, lastMessage: visible.message.id });
+
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const note = await sendMessage(db, world.dispatcher.actor, input("Gate code is 4411", { visibility: "STAFF" }));
+    expect(await homeownerView()).toEqual(before);
+    // Staff see the thread move on.
+    const staff = await listMessages(db, world.dispatcher.actor, world.job.id, 0);
+    expect(staff.job.lastSeq).toBe(note.message.seq);
+    expect(staff.job.updatedAt > before.updatedAt).toBe(true);
+
+    const reply = await sendMessage(db, world.homeowner.actor, input("Thanks!"));
+    expect((await homeownerView()).lastSeq).toBe(reply.message.seq);
   });
 
   it("answers 404 alike for unknown jobs and jobs of others, storing nothing", async () => {

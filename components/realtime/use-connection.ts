@@ -1,0 +1,32 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { getSocket } from "./socket.ts";
+
+/** `ended`: the server refused this tab's session; it will not come back without a new one. */
+export type Connection = "connecting" | "live" | "ended";
+
+export function useConnection(): Connection {
+  const [state, setState] = useState<Connection>("connecting");
+
+  useEffect(() => {
+    const socket = getSocket();
+    const onConnect = () => setState("live");
+    const onDisconnect = () => setState("connecting");
+    // A refused handshake is final: the client does not retry it by itself.
+    const onConnectError = () => {
+      if (!socket.active) setState("ended");
+    };
+    socket.on("connect", onConnect);
+    socket.on("disconnect", onDisconnect);
+    socket.on("connect_error", onConnectError);
+    if (socket.connected) setState("live");
+    return () => {
+      socket.off("connect", onConnect);
+      socket.off("disconnect", onDisconnect);
+      socket.off("connect_error", onConnectError);
+    };
+  }, []);
+
+  return state;
+}
