@@ -7,57 +7,14 @@
 // where `prisma migrate` would. With no migrations yet it diffs from empty.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import { startEmbeddedPostgres } from "../server/embedded-postgres.ts";
+import { diffSchemas, SCHEMA_PATH } from "./schema-diff.ts";
 
 let stopDatabase = async () => {};
 
-const SCHEMA_PATH = "prisma/schema.prisma";
 const MIGRATIONS_DIR = "prisma/migrations";
-
-type DiffTarget = { tag: "empty" } | { tag: "schemaDatamodel"; files: { path: string; content: string }[] };
-type Engine = {
-  diff(params: {
-    from: DiffTarget;
-    to: DiffTarget;
-    script: boolean;
-    exitCode: boolean | null;
-    filters: { externalTables: string[]; externalEnums: string[] };
-  }): Promise<{ exitCode: number; stdout: string | null }>;
-};
-type Glue = {
-  __wbg_set_wasm(exports: WebAssembly.Exports): void;
-  SchemaEngine: { new: (options: object, log: (line: string) => void, adapter: object) => Promise<Engine> };
-};
-
-async function loadEngine(): Promise<Engine> {
-  // The WASM engine reports panics through this global.
-  const registry = {
-    message: "",
-    set_message(value: string) {
-      this.message = value;
-    },
-  };
-  Object.assign(globalThis, { PRISMA_WASM_PANIC_REGISTRY: registry });
-  const require = createRequire(import.meta.url);
-  const dir = path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg"));
-  const glue = (await import(path.join(dir, "schema_engine_bg.js"))) as Glue;
-  const { instance } = await WebAssembly.instantiate(await readFile(path.join(dir, "schema_engine_bg.wasm")), {
-    "./schema_engine_bg.js": glue as unknown as WebAssembly.ModuleImports,
-  });
-  glue.__wbg_set_wasm(instance.exports);
-  (instance.exports.__wbindgen_start as () => void)();
-  // Diffing two schemas reads no data, but the engine connects to a database
-  // when it starts: give it DATABASE_URL or a throwaway embedded one.
-  const connectionString = process.env.DATABASE_URL ?? (await throwawayDatabase());
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString }));
-  return glue.SchemaEngine.new({ datamodels: undefined }, () => {}, adapter);
-}
 
 async function throwawayDatabase(): Promise<string> {
   const dataDir = path.join(mkdtempSync(path.join(tmpdir(), "trio-migration-")), "pg");
@@ -86,18 +43,10 @@ async function main() {
     console.error("Usage: npm run migration:new -- <name>");
     process.exit(1);
   }
-  const engine = await loadEngine();
-  const before = committedSchema();
-  const { stdout } = await engine.diff({
-    from:
-      before === null ? { tag: "empty" } : { tag: "schemaDatamodel", files: [{ path: SCHEMA_PATH, content: before }] },
-    to: { tag: "schemaDatamodel", files: [{ path: SCHEMA_PATH, content: readFileSync(SCHEMA_PATH, "utf8") }] },
-    script: true,
-    exitCode: null,
-    filters: { externalTables: [], externalEnums: [] },
-  });
-  const sql = (stdout ?? "").trim();
-  if (!sql || sql === "-- This is an empty migration.") {
+  // The engine connects to a database when it starts: DATABASE_URL's or a throwaway one.
+  const connectionString = process.env.DATABASE_URL ?? (await throwawayDatabase());
+  const sql = await diffSchemas(committedSchema(), readFileSync(SCHEMA_PATH, "utf8"), connectionString);
+  if (!sql) {
     console.log("The schema has not changed since git HEAD: no migration written.");
     await stopDatabase();
     process.exit(0);

@@ -1,8 +1,10 @@
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import pg from "pg";
 import { describe, expect, inject, it } from "vitest";
 import { GET as health } from "../../app/api/health/route.ts";
 import { applyMigrations, readMigrations } from "../../prisma/apply-migrations.ts";
+import { diffSchemas, SCHEMA_PATH } from "../../prisma/schema-diff.ts";
 
 async function withDatabase(run: (url: string) => Promise<void>) {
   const server = inject("serverUrl");
@@ -41,6 +43,51 @@ describe("migrations", () => {
       expect(rows.rows.map((r) => r.checksum)).toEqual(readMigrations().map((m) => m.checksum));
       expect(rows.rows.every((r) => r.finished_at instanceof Date)).toBe(true);
       expect(tables.rows[0].n).toBe(1);
+    });
+  });
+});
+
+/** Everything about a database's shape that a schema decides, in a comparable form. */
+async function shapeOf(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const rows = async (sql: string) => (await client.query(sql)).rows;
+  try {
+    return {
+      columns: await rows(`
+        SELECT table_name, column_name, data_type, udt_name, is_nullable, column_default, character_maximum_length
+        FROM information_schema.columns
+        WHERE table_schema = 'public' AND table_name <> '_prisma_migrations' ORDER BY 1, 2`),
+      indexes: await rows(`
+        SELECT tablename, indexname, indexdef FROM pg_indexes
+        WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY 1, 2`),
+      constraints: await rows(`
+        SELECT conrelid::regclass::text AS "table", conname, pg_get_constraintdef(oid) AS definition
+        FROM pg_constraint
+        WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> '_prisma_migrations'
+        ORDER BY 1, 2`),
+      enums: await rows(`
+        SELECT t.typname, array_agg(e.enumlabel ORDER BY e.enumsortorder) AS labels
+        FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY 1 ORDER BY 1`),
+    };
+  } finally {
+    await client.end();
+  }
+}
+
+describe("prisma/schema.prisma and prisma/migrations", () => {
+  it("describe the same database (a schema change needs `npm run migration:new`)", async () => {
+    await withDatabase(async (migrated) => {
+      await applyMigrations(migrated);
+      await withDatabase(async (fromSchema) => {
+        const sql = await diffSchemas(null, readFileSync(SCHEMA_PATH, "utf8"), fromSchema);
+        const client = new pg.Client({ connectionString: fromSchema });
+        await client.connect();
+        await client.query(sql).finally(() => client.end());
+        const [expected, actual] = [await shapeOf(fromSchema), await shapeOf(migrated)];
+        expect(expected.columns.length).toBeGreaterThan(40);
+        expect(actual).toEqual(expected);
+      });
     });
   });
 });
