@@ -1,8 +1,9 @@
-// Authors a new migration: `npm run migration:new -- <name>`.
+// Authors a new migration: `npm run migration:new -- <name> [--from <git revision>]`.
 //
 // Prisma's CLI (`prisma migrate dev`) needs a native engine these machines cannot
 // download, so this script drives Prisma's own schema engine compiled to WASM:
-// it diffs the schema as last committed (git HEAD) against the working schema and
+// it diffs the schema as last committed (git HEAD, or the revision given with
+// --from when the schema change is already committed) against the working schema and
 // writes the SQL to prisma/migrations/<timestamp>_<name>/migration.sql, exactly
 // where `prisma migrate` would. With no migrations yet it diffs from empty.
 import { execFileSync } from "node:child_process";
@@ -24,30 +25,33 @@ async function throwawayDatabase(): Promise<string> {
   return database.url;
 }
 
-function committedSchema(): string | null {
+function committedSchema(revision: string): string | null {
   const hasMigrations = existsSync(MIGRATIONS_DIR) && readdirSync(MIGRATIONS_DIR).some((entry) => /^\d+_/.test(entry));
   if (!hasMigrations) return null;
   try {
-    return execFileSync("git", ["show", `HEAD:${SCHEMA_PATH}`], { encoding: "utf8" });
+    return execFileSync("git", ["show", `${revision}:${SCHEMA_PATH}`], { encoding: "utf8", stdio: "pipe" });
   } catch {
-    throw new Error(`Could not read ${SCHEMA_PATH} at git HEAD. Commit the schema of the previous migration first.`);
+    throw new Error(`Could not read ${SCHEMA_PATH} at ${revision}. Commit the schema of the previous migration first.`);
   }
 }
 
 async function main() {
-  const name = (process.argv[2] ?? "")
+  const args = process.argv.slice(2);
+  const fromAt = args.indexOf("--from");
+  const revision = fromAt >= 0 ? (args.splice(fromAt, 2)[1] ?? "") : "HEAD";
+  const name = (args[0] ?? "")
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "_")
     .replace(/^_|_$/g, "");
-  if (!name) {
-    console.error("Usage: npm run migration:new -- <name>");
+  if (!name || !revision) {
+    console.error("Usage: npm run migration:new -- <name> [--from <git revision>]");
     process.exit(1);
   }
   // The engine connects to a database when it starts: DATABASE_URL's or a throwaway one.
   const connectionString = process.env.DATABASE_URL ?? (await throwawayDatabase());
-  const sql = await diffSchemas(committedSchema(), readFileSync(SCHEMA_PATH, "utf8"), connectionString);
+  const sql = await diffSchemas(committedSchema(revision), readFileSync(SCHEMA_PATH, "utf8"), connectionString);
   if (!sql) {
-    console.log("The schema has not changed since git HEAD: no migration written.");
+    console.log(`The schema has not changed since ${revision}: no migration written.`);
     await stopDatabase();
     process.exit(0);
   }

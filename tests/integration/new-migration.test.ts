@@ -15,13 +15,17 @@ afterAll(() => rmSync(project, { recursive: true, force: true }));
 const git = (...args: string[]) =>
   execFileSync("git", ["-c", "user.name=Test", "-c", "user.email=test@example.test", ...args], { cwd: project });
 
-function newMigration(name: string) {
-  const run = spawnSync(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "prisma/new-migration.ts"), name], {
-    cwd: project,
-    env: process.env,
-    encoding: "utf8",
-    timeout: 120_000,
-  });
+function newMigration(...args: string[]) {
+  const run = spawnSync(
+    path.join(root, "node_modules/.bin/tsx"),
+    [path.join(root, "prisma/new-migration.ts"), ...args],
+    {
+      cwd: project,
+      env: process.env,
+      encoding: "utf8",
+      timeout: 120_000,
+    },
+  );
   return { status: run.status, output: `${run.stdout}${run.stderr}` };
 }
 
@@ -62,5 +66,18 @@ describe("npm run migration:new", () => {
     } finally {
       await client.end();
     }
+
+    // A schema change committed without its migration: --from names the schema to diff from.
+    git("add", ".");
+    git("commit", "-qm", "notes and their migration");
+    writeFileSync(schemaPath, readFileSync(schemaPath, "utf8").replace(/(model Company \{\n)/, "$1  motto String?\n"));
+    git("commit", "-qam", "motto, migration forgotten");
+    expect(newMigration("motto").output).toContain("has not changed since HEAD");
+    const late = newMigration("motto", "--from", "HEAD~1");
+    expect(late.status, late.output).toBe(0);
+    const written = migrationFolders().find((name) => name.endsWith("_motto")) as string;
+    const mottoSql = readFileSync(path.join(project, "prisma/migrations", written, "migration.sql"), "utf8");
+    expect(mottoSql).toContain('ALTER TABLE "Company" ADD COLUMN     "motto" TEXT');
+    expect(mottoSql).not.toContain("notes");
   }, 180_000);
 });
