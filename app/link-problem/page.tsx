@@ -1,23 +1,9 @@
 import type { Metadata } from "next";
+import { describeLinkProblem, type LinkProblem } from "@/lib/auth/link-problems.ts";
 import { getDb } from "@/lib/db.ts";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Link problem" };
-
-type Reason = "expired" | "turned_off" | "invalid" | "error";
-
-function explain(reason: Reason, company: string): string {
-  switch (reason) {
-    case "expired":
-      return `This link has expired. Ask ${company} for a new one.`;
-    case "turned_off":
-      return `This link was turned off. Ask ${company} for a new one.`;
-    case "invalid":
-      return "This link is not valid. Check that it was copied completely.";
-    default:
-      return "We couldn't open this link just now. Please try again in a moment.";
-  }
-}
 
 /**
  * Where /j/<token> sends a link that cannot be opened. Every word is ours: the
@@ -29,7 +15,7 @@ export default async function LinkProblemPage({
   searchParams: Promise<{ reason?: string; company?: string }>;
 }) {
   const { reason, company: slug } = await searchParams;
-  const known: Reason = reason === "expired" || reason === "turned_off" || reason === "invalid" ? reason : "error";
+  const known: LinkProblem = reason === "expired" || reason === "turned_off" || reason === "invalid" ? reason : "error";
   const company =
     typeof slug === "string" && slug.length <= 100
       ? await getDb()
@@ -39,7 +25,7 @@ export default async function LinkProblemPage({
   return (
     <main className="mx-auto flex min-h-dvh max-w-md flex-col justify-center px-4">
       <h1 className="mb-2 text-2xl font-bold">We couldn't open your job</h1>
-      <p className="text-lg text-slate-800">{explain(known, company?.name ?? "your service company")}</p>
+      <p className="text-lg text-slate-800">{describeLinkProblem(known, company?.name)}</p>
       <p className="mt-4 text-slate-700">Your service company can send you a new link at any time.</p>
     </main>
   );

@@ -1,5 +1,6 @@
 import type { Db } from "../db.ts";
 import { AppError } from "../errors.ts";
+import { describeLinkProblem } from "./link-problems.ts";
 import { hashToken, newToken } from "./tokens.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -25,12 +26,7 @@ export class UnusableLink extends AppError {
     readonly companySlug: string,
     companyName: string,
   ) {
-    super(
-      "link_expired",
-      reason === "expired"
-        ? `This link has expired. Ask ${companyName} for a new one.`
-        : `This link was turned off. Ask ${companyName} for a new one.`,
-    );
+    super("link_expired", describeLinkProblem(reason, companyName));
   }
 }
 
@@ -46,7 +42,7 @@ export async function findUsableLink(db: Db, token: string) {
       job: { select: { company: { select: { name: true, slug: true } } } },
     },
   });
-  if (!link) throw new AppError("not_found", "This link is not valid. Check that it was copied completely.");
+  if (!link) throw new AppError("not_found", describeLinkProblem("invalid"));
   const { name, slug } = link.job.company;
   if (link.revokedAt) throw new UnusableLink("turned_off", slug, name);
   if (link.expiresAt <= new Date()) throw new UnusableLink("expired", slug, name);

@@ -1,7 +1,10 @@
 import { cookies } from "next/headers";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "../db.ts";
+import { AppError } from "../errors.ts";
+import { idSchema } from "../ids.ts";
+import { getVisibleJob } from "../jobs/get-visible-job.ts";
 import type { Actor } from "./actor.ts";
 import { resolveActor } from "./resolve-actor.ts";
 
@@ -23,3 +26,19 @@ export async function companyOf(actor: Actor) {
     select: { name: true, timeZone: true },
   });
 }
+
+/**
+ * For pages under /jobs/[id]: the actor and the job they may see, or the 404
+ * page (unknown and forbidden alike). Once per request, however many layouts
+ * and pages ask.
+ */
+export const requireVisibleJob = cache(async (id: string) => {
+  const actor = await requirePageActor();
+  const jobId = idSchema.safeParse(id);
+  if (!jobId.success) notFound();
+  const job = await getVisibleJob(getDb(), actor, jobId.data).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  });
+  return { actor, job };
+});

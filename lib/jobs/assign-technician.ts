@@ -6,7 +6,7 @@ import { appendEntry } from "../messages/append-entry.ts";
 import type { MessageView } from "../messages/message-view.ts";
 import { ensureParticipant } from "../participants/ensure-participant.ts";
 import { lockVisibleJob } from "./get-visible-job.ts";
-import { type JobRow, jobSummarySelect } from "./job-view.ts";
+import type { JobRow } from "./job-view.ts";
 import type { AssignInput } from "./schemas.ts";
 
 export type AssignResult = { job: JobRow; previousTechnicianId: string | null; message: MessageView | null };
@@ -28,14 +28,12 @@ export async function assignTechnician(db: PrismaClient, actor: Actor, input: As
     }
     const author = await ensureParticipant(tx, actor, job.id);
     await tx.job.update({ where: { id: job.id }, data: { technicianId: input.technicianId } });
-    const message = await appendEntry(tx, {
-      jobId: job.id,
+    const { message, job: updated } = await appendEntry(tx, job, {
       authorId: author.id,
       kind: "SYSTEM",
       visibility: "EVERYONE",
       body: name ? `${name} will be your technician.` : "The job is waiting for a technician.",
     });
-    const updated = await tx.job.findUniqueOrThrow({ where: { id: job.id }, select: jobSummarySelect });
     return { job: updated, previousTechnicianId: job.technicianId, message };
   });
 }

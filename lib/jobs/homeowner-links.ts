@@ -7,7 +7,7 @@ import { canManageLinks } from "../auth/policy.ts";
 import type { Db } from "../db.ts";
 import { AppError } from "../errors.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
-import { getVisibleJob, lockVisibleJob } from "./get-visible-job.ts";
+import { getVisibleJob } from "./get-visible-job.ts";
 import type { LinkRef } from "./schemas.ts";
 
 export type LinkView = {
@@ -24,22 +24,21 @@ function toLinkView(link: { id: string; createdAt: Date; expiresAt: Date; revoke
   return { id: link.id, createdAt: link.createdAt.toISOString(), expiresAt: link.expiresAt.toISOString(), state };
 }
 
-async function managedJob(db: Db, actor: Actor, jobId: string, lock = false) {
-  const job = lock ? await lockVisibleJob(db, actor, jobId) : await getVisibleJob(db, actor, jobId);
+async function checkManaged(db: Db, actor: Actor, jobId: string) {
+  const job = await getVisibleJob(db, actor, jobId);
   if (!canManageLinks(actor, job)) throw new AppError("forbidden", "Only a dispatcher can manage homeowner links.");
-  return job;
 }
 
 /** Every link a job has had, newest first. */
 export async function listHomeownerLinks(db: Db, actor: Actor, jobId: string): Promise<LinkView[]> {
-  await managedJob(db, actor, jobId);
+  await checkManaged(db, actor, jobId);
   const links = await db.accessLink.findMany({ where: { jobId }, select: linkSelect, orderBy: { createdAt: "desc" } });
   return links.map(toLinkView);
 }
 
 /** A fresh link for the homeowner. The raw token is in the answer once and never stored. */
 export async function issueHomeownerLink(db: Db, actor: Actor, jobId: string, ttlDays: number) {
-  await managedJob(db, actor, jobId);
+  await checkManaged(db, actor, jobId);
   const link = await createAccessLink(db, jobId, ttlDays);
   return { id: link.id, path: link.path, expiresAt: link.expiresAt.toISOString() };
 }
@@ -50,7 +49,7 @@ export async function issueHomeownerLink(db: Db, actor: Actor, jobId: string, tt
  */
 export async function turnOffHomeownerLink(db: PrismaClient, actor: Actor, ref: LinkRef): Promise<LinkView> {
   return db.$transaction(async (tx) => {
-    await managedJob(tx, actor, ref.jobId, true);
+    await checkManaged(tx, actor, ref.jobId);
     const link = await tx.accessLink.findFirst({ where: { id: ref.linkId, jobId: ref.jobId }, select: { id: true } });
     if (!link) throw new AppError("not_found", "That link does not belong to this job.");
     await revokeAccessLink(tx, link.id);

@@ -6,7 +6,7 @@ import { appendEntry } from "../messages/append-entry.ts";
 import type { MessageView } from "../messages/message-view.ts";
 import { ensureParticipant } from "../participants/ensure-participant.ts";
 import { lockVisibleJob } from "./get-visible-job.ts";
-import { type JobRow, jobSummarySelect } from "./job-view.ts";
+import type { JobRow } from "./job-view.ts";
 import type { TransitionInput } from "./schemas.ts";
 import { canTransition, describeTransition, STATUS_LABEL } from "./status-machine.ts";
 
@@ -33,14 +33,11 @@ export async function transitionJob(db: PrismaClient, actor: Actor, input: Trans
     const author = await ensureParticipant(tx, actor, job.id);
     const eta = input.eta ? new Date(input.eta) : input.to === "EN_ROUTE" ? undefined : null;
     await tx.job.update({ where: { id: job.id }, data: { status: input.to, ...(eta !== undefined ? { eta } : {}) } });
-    const message = await appendEntry(tx, {
-      jobId: job.id,
+    return appendEntry(tx, job, {
       authorId: author.id,
       kind: "STATUS",
       visibility: "EVERYONE",
       body: describeTransition(input.to, author.name, job.technician?.name ?? null),
     });
-    const updated = await tx.job.findUniqueOrThrow({ where: { id: job.id }, select: jobSummarySelect });
-    return { job: updated, message };
   });
 }

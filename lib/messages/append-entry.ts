@@ -1,9 +1,9 @@
 import type { Db } from "../db.ts";
 import type { MessageKind, Visibility } from "../generated/prisma/enums.ts";
+import { type JobRow, jobSummarySelect } from "../jobs/job-view.ts";
 import { type MessageView, messageSelect, toMessageView } from "./message-view.ts";
 
 type Entry = {
-  jobId: string;
   authorId: string;
   kind: MessageKind;
   visibility: Visibility;
@@ -17,21 +17,22 @@ type Entry = {
 
 /**
  * The one way a thread grows: take the job's next seq and insert the entry.
- * Call inside a transaction that holds the job's row lock; a rollback gives the
- * seq back, so seqs stay gapless.
+ * `job` is the row the caller locked (lockVisibleJob) in this transaction, so
+ * its `lastSeq` is current; a rollback gives the seq back, so seqs stay
+ * gapless. Returns the entry and the job as it now stands.
  */
-export async function appendEntry(tx: Db, entry: Entry): Promise<MessageView> {
-  const { lastSeq } = await tx.job.update({
-    where: { id: entry.jobId },
-    data: { lastSeq: { increment: 1 } },
-    select: { lastSeq: true },
+export async function appendEntry(tx: Db, job: JobRow, entry: Entry): Promise<{ message: MessageView; job: JobRow }> {
+  const seq = job.lastSeq + 1;
+  // Entries everyone sees are also what homeowners count as progress.
+  const publicProgress = entry.visibility === "EVERYONE" ? { lastPublicSeq: seq, publicUpdatedAt: new Date() } : {};
+  const updated = await tx.job.update({
+    where: { id: job.id },
+    data: { lastSeq: seq, ...publicProgress },
+    select: jobSummarySelect,
   });
-  if (entry.visibility === "EVERYONE") {
-    await tx.job.update({ where: { id: entry.jobId }, data: { lastPublicSeq: lastSeq, publicUpdatedAt: new Date() } });
-  }
   const row = await tx.message.create({
-    data: { ...entry, seq: lastSeq, clientId: entry.clientId ?? `server:${entry.kind.toLowerCase()}:${lastSeq}` },
+    data: { ...entry, jobId: job.id, seq, clientId: entry.clientId ?? `server:${entry.kind.toLowerCase()}:${seq}` },
     select: messageSelect,
   });
-  return toMessageView(row);
+  return { message: toMessageView(row), job: updated };
 }

@@ -35,8 +35,12 @@ export async function markRead(db: PrismaClient, actor: Actor, jobId: string, se
     const receipt = { jobId: job.id, role: participant.role, name: participant.name, seq: target };
     if (count === 0)
       return { receipt: { ...receipt, seq: participant.lastReadSeq }, publicReceipt: null, changed: false };
-    const before = await publicSeqAtOrBefore(tx, job.id, participant.lastReadSeq);
-    const after = await publicSeqAtOrBefore(tx, job.id, target);
-    return { receipt, publicReceipt: after > before ? { ...receipt, seq: after } : null, changed: true };
+    // News for homeowners only if the mark passed a message they can see.
+    const passed = await tx.message.findFirst({
+      where: { jobId: job.id, visibility: "EVERYONE", seq: { gt: participant.lastReadSeq, lte: target } },
+      orderBy: { seq: "desc" },
+      select: { seq: true },
+    });
+    return { receipt, publicReceipt: passed ? { ...receipt, seq: passed.seq } : null, changed: true };
   });
 }

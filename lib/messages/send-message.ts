@@ -39,8 +39,7 @@ export async function sendMessage(db: PrismaClient, actor: Actor, input: SendMes
       const existing = await findByClientId(tx, actor, job.id, input.clientId);
       if (existing) return { message: existing, job, created: false };
       const author = await ensureParticipant(tx, actor, job.id);
-      const message = await appendEntry(tx, {
-        jobId: job.id,
+      const { message, job: updated } = await appendEntry(tx, job, {
         authorId: author.id,
         kind: "TEXT",
         visibility: input.visibility,
@@ -49,10 +48,7 @@ export async function sendMessage(db: PrismaClient, actor: Actor, input: SendMes
       });
       // Writing a message means having read everything before it.
       await tx.participant.update({ where: { id: author.id }, data: { lastReadSeq: message.seq } });
-      const at = new Date(message.createdAt);
-      const publicProgress =
-        message.visibility === "EVERYONE" ? { lastPublicSeq: message.seq, publicUpdatedAt: at } : {};
-      return { message, job: { ...job, lastSeq: message.seq, updatedAt: at, ...publicProgress }, created: true };
+      return { message, job: updated, created: true };
     });
   } catch (error) {
     // Two sends with one clientId raced: the loser finds the winner's row.

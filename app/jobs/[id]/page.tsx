@@ -1,27 +1,19 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { ThreadView } from "@/components/thread/thread-view.tsx";
 import { StaffHeader } from "@/components/ui/staff-header.tsx";
-import { companyOf, requirePageActor } from "@/lib/auth/current-actor.ts";
+import { companyOf, requireVisibleJob } from "@/lib/auth/current-actor.ts";
 import { isManager } from "@/lib/auth/policy.ts";
 import { getDb } from "@/lib/db.ts";
-import { AppError } from "@/lib/errors.ts";
-import { idSchema } from "@/lib/ids.ts";
 import { listTechnicians } from "@/lib/jobs/list-technicians.ts";
-import { listMessages } from "@/lib/messages/list-messages.ts";
+import { readThread } from "@/lib/messages/list-messages.ts";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Your job" };
 
 export default async function JobPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const actor = await requirePageActor();
-  const jobId = idSchema.safeParse(id);
-  if (!jobId.success) notFound();
-  const page = await listMessages(getDb(), actor, jobId.data, 0).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  });
+  const { actor, job } = await requireVisibleJob(id);
+  const page = await readThread(getDb(), actor, job, 0);
   const [company, technicians] = await Promise.all([companyOf(actor), listTechnicians(getDb(), actor)]);
   const viewer =
     actor.kind === "homeowner"
