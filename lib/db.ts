@@ -1,5 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
-import { requireDatabaseUrl } from "./env.ts";
+import { env, requireDatabaseUrl } from "./env.ts";
 import { type Prisma, PrismaClient } from "./generated/prisma/client.ts";
 
 /** A client or an open transaction: every lib function takes one. */
@@ -9,7 +9,9 @@ type Cached = { url: string; client: PrismaClient };
 const cache = globalThis as typeof globalThis & { __trioDb?: Cached };
 
 export function createDb(url: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+  // pg waits for a free connection as long as it takes (no connectionTimeoutMillis):
+  // under overload requests queue and answer late instead of failing.
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: env().DATABASE_POOL_SIZE }) });
 }
 
 // Created on first use, not at import: `next build` runs without a database.

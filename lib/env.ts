@@ -8,6 +8,11 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
   DATABASE_URL: z.string().min(1).optional(),
+  /**
+   * PostgreSQL connections this node keeps. A send holds one for a single
+   * round trip; more requests than connections queue for one, never fail.
+   */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
   /** Where embedded PostgreSQL keeps its data and Trio its generated secret. */
   DATA_DIR: z.string().default(".data"),
   /** The public address people use, e.g. https://trio.example.com. */
