@@ -1,4 +1,4 @@
-import type { Role } from "../generated/prisma/enums.ts";
+import type { ParticipantRole, Role } from "../generated/prisma/enums.ts";
 
 /** A signed-in staff member, resolved from their next-auth session. */
 export type StaffActor = {
@@ -32,3 +32,9 @@ export const ROLE_LABEL = {
   TECHNICIAN: "Technician",
   DISPATCHER: "Dispatcher",
 } as const;
+
+/** The part an actor plays in a job's thread. */
+export function participantRoleOf(actor: Actor): ParticipantRole {
+  if (actor.kind === "homeowner") return "HOMEOWNER";
+  return actor.role === "TECHNICIAN" ? "TECHNICIAN" : "DISPATCHER";
+}

@@ -8,11 +8,25 @@ export type JobFacts = { id: string; companyId: string; technicianId: string | n
 export const isManager = (actor: Actor) =>
   actor.kind === "staff" && (actor.role === "DISPATCHER" || actor.role === "ADMIN");
 
+/**
+ * Which job with this id the actor may see, as the database checks it in the
+ * same statement that writes (trio_append_entry, trio_mark_read): the job's
+ * company and, for a technician, the one it is assigned to. Null: none.
+ */
+export type JobScope = { companyId: string; technicianId: string | null };
+
+export function jobScope(actor: Actor, jobId: string): JobScope | null {
+  if (actor.kind === "homeowner") {
+    return actor.jobId === jobId ? { companyId: actor.companyId, technicianId: null } : null;
+  }
+  return { companyId: actor.companyId, technicianId: isManager(actor) ? null : actor.userId };
+}
+
 /** Seeing a job is the gate for everything else; the rest is 404. */
 export function canSeeJob(actor: Actor, job: JobFacts): boolean {
-  if (actor.kind === "homeowner") return actor.jobId === job.id;
-  if (actor.companyId !== job.companyId) return false;
-  return isManager(actor) || job.technicianId === actor.userId;
+  const scope = jobScope(actor, job.id);
+  if (!scope || scope.companyId !== job.companyId) return false;
+  return scope.technicianId === null || scope.technicianId === job.technicianId;
 }
 
 export function visibleTo(actor: Actor): Visibility[] {

@@ -10,9 +10,3 @@ export async function getVisibleJob(db: Db, actor: Actor, jobId: string): Promis
   if (!job || !canSeeJob(actor, job)) throw jobNotFound();
   return job;
 }
-
-/** Same, but holds the job's row lock until the transaction ends. */
-export async function lockVisibleJob(db: Db, actor: Actor, jobId: string): Promise<JobRow> {
-  await db.$queryRaw`SELECT id FROM "Job" WHERE id = ${jobId}::uuid FOR UPDATE`;
-  return getVisibleJob(db, actor, jobId);
-}

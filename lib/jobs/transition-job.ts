@@ -1,11 +1,9 @@
 import type { Actor } from "../auth/actor.ts";
 import { canChangeStatus } from "../auth/policy.ts";
+import type { Db } from "../db.ts";
 import { AppError } from "../errors.ts";
-import type { PrismaClient } from "../generated/prisma/client.ts";
-import { appendEntry } from "../messages/append-entry.ts";
 import type { MessageView } from "../messages/message-view.ts";
-import { ensureParticipant } from "../participants/ensure-participant.ts";
-import { lockVisibleJob } from "./get-visible-job.ts";
+import { changeJob } from "./change-job.ts";
 import type { JobRow } from "./job-view.ts";
 import type { TransitionInput } from "./schemas.ts";
 import { canTransition, describeTransition, STATUS_LABEL } from "./status-machine.ts";
@@ -13,9 +11,8 @@ import { canTransition, describeTransition, STATUS_LABEL } from "./status-machin
 export type TransitionResult = { job: JobRow; message: MessageView };
 
 /** The one way to change a job's status: the change and its STATUS entry commit together. */
-export async function transitionJob(db: PrismaClient, actor: Actor, input: TransitionInput): Promise<TransitionResult> {
-  return db.$transaction(async (tx) => {
-    const job = await lockVisibleJob(tx, actor, input.jobId);
+export async function transitionJob(db: Db, actor: Actor, input: TransitionInput): Promise<TransitionResult> {
+  const { job, message } = await changeJob(db, actor, input.jobId, (job) => {
     if (!canChangeStatus(actor, job, input.to)) {
       throw new AppError(
         "forbidden",
@@ -30,14 +27,15 @@ export async function transitionJob(db: PrismaClient, actor: Actor, input: Trans
         `A job that is ${STATUS_LABEL[job.status].toLowerCase()} can't be moved to ${STATUS_LABEL[input.to].toLowerCase()}.`,
       );
     }
-    const author = await ensureParticipant(tx, actor, job.id);
+    // An ETA belongs to the trip: set on the way (if given), cleared by every other step.
     const eta = input.eta ? new Date(input.eta) : input.to === "EN_ROUTE" ? undefined : null;
-    await tx.job.update({ where: { id: job.id }, data: { status: input.to, ...(eta !== undefined ? { eta } : {}) } });
-    return appendEntry(tx, job, {
-      authorId: author.id,
+    return {
       kind: "STATUS",
       visibility: "EVERYONE",
-      body: describeTransition(input.to, author.name, job.technician?.name ?? null),
-    });
+      body: describeTransition(input.to, actor.name, job.technician?.name ?? null),
+      change: { status: input.to, ...(eta !== undefined ? { eta } : {}) },
+    };
   });
+  if (!message) throw new Error("a status change wrote no entry");
+  return { job, message };
 }

@@ -1,10 +1,17 @@
+import { type Actor, participantRoleOf } from "../auth/actor.ts";
+import { jobScope } from "../auth/policy.ts";
 import type { Db } from "../db.ts";
-import type { MessageKind, Visibility } from "../generated/prisma/enums.ts";
-import { type JobRow, jobSummarySelect } from "../jobs/job-view.ts";
-import { type MessageView, messageSelect, toMessageView } from "./message-view.ts";
+import { AppError, jobNotFound } from "../errors.ts";
+import type { JobStatus, MessageKind, ParticipantRole, Visibility } from "../generated/prisma/enums.ts";
+import type { JobRow } from "../jobs/job-view.ts";
+import type { MessageView } from "./message-view.ts";
 
-type Entry = {
-  authorId: string;
+/** What a job must still look like for the entry to go in (else the caller re-reads it). */
+export type JobExpectation = { status?: JobStatus; technicianId?: string | null };
+/** What changes on the job in the same statement as the entry. */
+export type JobChange = { status?: JobStatus; eta?: Date | null; technicianId?: string | null };
+
+export type Entry = {
   kind: MessageKind;
   visibility: Visibility;
   body: string;
@@ -13,26 +20,111 @@ type Entry = {
    * the colon is outside what clients may send, so no client can take one first.
    */
   clientId?: string;
+  expect?: JobExpectation;
+  change?: JobChange;
 };
 
+export type AppendResult =
+  | { outcome: "created" | "existing"; message: MessageView; job: JobRow }
+  | { outcome: "stale"; message?: undefined; job?: undefined };
+
+type Row = {
+  outcome: "created" | "existing" | "not_found" | "conflict" | "stale";
+  m_id: string;
+  m_seq: number;
+  m_client_id: string;
+  m_kind: MessageKind;
+  m_visibility: Visibility;
+  m_body: string;
+  m_created_at: Date;
+  m_author_role: ParticipantRole | null;
+  m_author_name: string | null;
+  j_id: string;
+  j_company_id: string;
+  j_number: number;
+  j_title: string;
+  j_description: string;
+  j_status: JobStatus;
+  j_technician_id: string | null;
+  j_window_start: Date | null;
+  j_window_end: Date | null;
+  j_eta: Date | null;
+  j_last_seq: number;
+  j_updated_at: Date;
+  j_last_public_seq: number;
+  j_public_updated_at: Date;
+  j_customer_name: string;
+  j_customer_address: string | null;
+  j_technician_name: string | null;
+};
+
+const toJson = (value: Record<string, unknown> | undefined) => JSON.stringify(value ?? {});
+
 /**
- * The one way a thread grows: take the job's next seq and insert the entry.
- * `job` is the row the caller locked (lockVisibleJob) in this transaction, so
- * its `lastSeq` is current; a rollback gives the seq back, so seqs stay
- * gapless. Returns the entry and the job as it now stands.
+ * The one way a thread grows: in one round trip to PostgreSQL (the database
+ * function trio_append_entry, prisma/migrations/…_thread_functions), check
+ * access, take the job's next seq, insert the entry, apply any job change, and
+ * move the author's read mark. Prisma's interactive transactions would hold a
+ * pooled connection and the job's row lock across a dozen round trips; this
+ * holds the lock only inside one statement, so sends to a busy job queue in
+ * PostgreSQL and never wait on Node.
+ *
+ * A repeated clientId returns the stored entry as `existing` (the caller
+ * broadcasts nothing); someone else's clientId is a conflict; `stale` means
+ * `expect` no longer held and nothing was written.
  */
-export async function appendEntry(tx: Db, job: JobRow, entry: Entry): Promise<{ message: MessageView; job: JobRow }> {
-  const seq = job.lastSeq + 1;
-  // Entries everyone sees are also what homeowners count as progress.
-  const publicProgress = entry.visibility === "EVERYONE" ? { lastPublicSeq: seq, publicUpdatedAt: new Date() } : {};
-  const updated = await tx.job.update({
-    where: { id: job.id },
-    data: { lastSeq: seq, ...publicProgress },
-    select: jobSummarySelect,
-  });
-  const row = await tx.message.create({
-    data: { ...entry, jobId: job.id, seq, clientId: entry.clientId ?? `server:${entry.kind.toLowerCase()}:${seq}` },
-    select: messageSelect,
-  });
-  return { message: toMessageView(row), job: updated };
+export async function appendEntry(db: Db, actor: Actor, jobId: string, entry: Entry): Promise<AppendResult> {
+  const scope = jobScope(actor, jobId);
+  if (!scope) throw jobNotFound();
+  const author =
+    actor.kind === "staff" ? { user: actor.userId, customer: null } : { user: null, customer: actor.customerId };
+  const change = entry.change && { ...entry.change, eta: entry.change.eta?.toISOString() ?? entry.change.eta };
+  const rows = await db.$queryRaw<Row[]>`
+    SELECT * FROM trio_append_entry(
+      ${jobId}::uuid, ${scope.companyId}::uuid, ${scope.technicianId}::uuid,
+      ${author.user}::uuid, ${author.customer}::uuid, ${participantRoleOf(actor)}::"ParticipantRole", ${actor.name},
+      ${entry.kind}::"MessageKind", ${entry.visibility}::"Visibility", ${entry.body}, ${entry.clientId ?? null},
+      ${toJson(entry.expect)}::jsonb, ${toJson(change)}::jsonb
+    )`;
+  const row = rows[0];
+  if (!row || row.outcome === "not_found") throw jobNotFound();
+  if (row.outcome === "conflict") throw new AppError("conflict", "That message id is already taken. Send again.");
+  if (row.outcome === "stale") return { outcome: "stale" };
+  return { outcome: row.outcome, message: toMessage(row), job: toJob(row) };
+}
+
+function toMessage(row: Row): MessageView {
+  return {
+    id: row.m_id,
+    jobId: row.j_id,
+    seq: row.m_seq,
+    clientId: row.m_client_id,
+    kind: row.m_kind,
+    visibility: row.m_visibility,
+    body: row.m_body,
+    author: row.m_author_role && row.m_author_name ? { role: row.m_author_role, name: row.m_author_name } : null,
+    createdAt: row.m_created_at.toISOString(),
+  };
+}
+
+function toJob(row: Row): JobRow {
+  return {
+    id: row.j_id,
+    companyId: row.j_company_id,
+    number: row.j_number,
+    title: row.j_title,
+    description: row.j_description,
+    status: row.j_status,
+    technicianId: row.j_technician_id,
+    windowStart: row.j_window_start,
+    windowEnd: row.j_window_end,
+    eta: row.j_eta,
+    lastSeq: row.j_last_seq,
+    updatedAt: row.j_updated_at,
+    lastPublicSeq: row.j_last_public_seq,
+    publicUpdatedAt: row.j_public_updated_at,
+    customer: { name: row.j_customer_name, address: row.j_customer_address },
+    technician:
+      row.j_technician_id && row.j_technician_name ? { id: row.j_technician_id, name: row.j_technician_name } : null,
+  };
 }

@@ -1,8 +1,7 @@
-import type { Actor } from "../auth/actor.ts";
+import { type Actor, participantRoleOf } from "../auth/actor.ts";
+import { jobScope } from "../auth/policy.ts";
 import type { Db } from "../db.ts";
-import type { PrismaClient } from "../generated/prisma/client.ts";
-import { getVisibleJob } from "../jobs/get-visible-job.ts";
-import { ensureParticipant } from "../participants/ensure-participant.ts";
+import { jobNotFound } from "../errors.ts";
 
 export type ReadReceipt = { jobId: string; role: string; name: string; seq: number };
 /**
@@ -22,25 +21,34 @@ export async function publicSeqAtOrBefore(db: Db, jobId: string, seq: number): P
   return _max.seq ?? 0;
 }
 
-/** Moves the actor's read mark forward (never back, never past the thread's end). */
-export async function markRead(db: PrismaClient, actor: Actor, jobId: string, seq: number): Promise<MarkReadResult> {
-  return db.$transaction(async (tx) => {
-    const job = await getVisibleJob(tx, actor, jobId);
-    const participant = await ensureParticipant(tx, actor, job.id);
-    const target = Math.min(seq, job.lastSeq);
-    const { count } = await tx.participant.updateMany({
-      where: { id: participant.id, lastReadSeq: { lt: target } },
-      data: { lastReadSeq: target },
-    });
-    const receipt = { jobId: job.id, role: participant.role, name: participant.name, seq: target };
-    if (count === 0)
-      return { receipt: { ...receipt, seq: participant.lastReadSeq }, publicReceipt: null, changed: false };
-    // News for homeowners only if the mark passed a message they can see.
-    const passed = await tx.message.findFirst({
-      where: { jobId: job.id, visibility: "EVERYONE", seq: { gt: participant.lastReadSeq, lte: target } },
-      orderBy: { seq: "desc" },
-      select: { seq: true },
-    });
-    return { receipt, publicReceipt: passed ? { ...receipt, seq: passed.seq } : null, changed: true };
-  });
+type Row = {
+  visible: boolean;
+  r_role: string;
+  r_name: string;
+  before_seq: number;
+  after_seq: number;
+  public_seq: number;
+};
+
+/**
+ * Moves the actor's read mark forward (never back, never past the thread's
+ * end) in one round trip: the database function trio_mark_read checks access
+ * with the same scope as appendEntry and makes the participant on first use.
+ */
+export async function markRead(db: Db, actor: Actor, jobId: string, seq: number): Promise<MarkReadResult> {
+  const scope = jobScope(actor, jobId);
+  if (!scope) throw jobNotFound();
+  const user = actor.kind === "staff" ? actor.userId : null;
+  const customer = actor.kind === "homeowner" ? actor.customerId : null;
+  const [row] = await db.$queryRaw<Row[]>`
+    SELECT * FROM trio_mark_read(
+      ${jobId}::uuid, ${scope.companyId}::uuid, ${scope.technicianId}::uuid, ${user}::uuid, ${customer}::uuid,
+      ${participantRoleOf(actor)}::"ParticipantRole", ${actor.name}, ${seq}::integer
+    )`;
+  if (!row?.visible) throw jobNotFound();
+  const receipt = { jobId, role: row.r_role, name: row.r_name, seq: row.after_seq };
+  const changed = row.after_seq > row.before_seq;
+  // News for homeowners only if the mark passed a message they can see.
+  const publicReceipt = changed && row.public_seq > 0 ? { ...receipt, seq: row.public_seq } : null;
+  return { receipt, publicReceipt, changed };
 }

@@ -4,7 +4,7 @@
 import type { Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
 import type { z } from "zod";
-import type { Actor } from "@/lib/auth/actor.ts";
+import { type Actor, participantRoleOf } from "@/lib/auth/actor.ts";
 import { parseCookieHeader } from "@/lib/auth/cookies.ts";
 import { isManager } from "@/lib/auth/policy.ts";
 import { resolveActor } from "@/lib/auth/resolve-actor.ts";
@@ -36,9 +36,6 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 type SocketData = { actor: Actor };
 type TrioSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type Options = { db: () => PrismaClient; appUrl?: string };
-
-const ROLE_OF = (actor: Actor) =>
-  actor.kind === "homeowner" ? "HOMEOWNER" : actor.role === "TECHNICIAN" ? "TECHNICIAN" : "DISPATCHER";
 
 export function createRealtimeServer(httpServer: HttpServer, { db, appUrl }: Options): RealtimeServer {
   const io: RealtimeServer = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(
@@ -157,7 +154,7 @@ function registerHandlers(io: RealtimeServer, socket: TrioSocket, db: () => Pris
     if (!parsed.success || !socket.rooms.has(rooms.job(parsed.data.jobId))) return;
     const { jobId, visibility } = parsed.data;
     const room = visibility === "STAFF" ? rooms.jobStaff(jobId) : rooms.job(jobId);
-    socket.to(room).volatile.emit("typing", { jobId, role: ROLE_OF(actor), name: actor.name });
+    socket.to(room).volatile.emit("typing", { jobId, role: participantRoleOf(actor), name: actor.name });
   });
 
   const known = new Set<string>(CLIENT_EVENTS);

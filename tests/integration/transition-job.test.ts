@@ -50,13 +50,13 @@ describe("transitionJob on a real database", () => {
 
   it("commits the status and its thread entry together or not at all", async () => {
     const db = getDb();
-    // Occupy the seq the STATUS entry will take, so its insert fails mid-transaction.
+    // Occupy the seq the STATUS entry will take, so its insert fails after the job was updated.
     await db.message.create({
       data: { jobId: world.job.id, seq: 1, clientId: "in-the-way", body: "in the way", kind: "SYSTEM" },
     });
     await expect(
       transitionJob(db, world.technician.actor, { jobId: world.job.id, to: "EN_ROUTE" }),
-    ).rejects.toMatchObject({ code: "P2002" });
+    ).rejects.toMatchObject({ meta: { driverAdapterError: { cause: { originalCode: "23505" } } } }); // unique_violation
     expect(await job()).toMatchObject({ status: "SCHEDULED", lastSeq: 0 });
     expect(await db.message.count({ where: { jobId: world.job.id, kind: "STATUS" } })).toBe(0);
   });

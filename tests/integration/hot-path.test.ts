@@ -1,0 +1,128 @@
+// The send path under concurrency, over real sockets and a real PostgreSQL:
+// every acked message is stored once, seqs stay gapless, nobody's send fails
+// because others are sending, and a repeated clientId is broadcast once.
+import { randomUUID } from "node:crypto";
+import type { Socket } from "socket.io-client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "../../lib/db.ts";
+import type { MessageView } from "../../lib/messages/message-view.ts";
+import { createCustomer, createJob } from "../../prisma/seed/factories.ts";
+import { type Client, record, settle, startRealtime, until } from "../support/realtime.ts";
+import { buildWorld, homeownerCookie, type World } from "../support/world.ts";
+
+const QUIET_JOBS = 8;
+const HOT_SENDS_PER_PERSON = 100;
+const QUIET_SENDS = 15;
+
+let world: World;
+let realtime: Awaited<ReturnType<typeof startRealtime>>;
+let quietJobs: { id: string; homeowner: Client }[];
+let homeowner: Client;
+let technician: Client;
+let dispatcher: Client;
+
+type Ack = { data?: MessageView; error?: { code: string; message: string } };
+
+// A generous wait only so a hang fails the test instead of stalling it: the
+// sends below queue behind each other on purpose, and CI may be busy.
+const call = (socket: Client, event: string, payload: unknown) =>
+  (socket as unknown as Socket).timeout(60_000).emitWithAck(event, payload) as Promise<Ack>;
+const send = (socket: Client, jobId: string, body: string, clientId = randomUUID()) =>
+  call(socket, "message:send", { jobId, clientId, body });
+
+beforeAll(async () => {
+  // The limits are not under test here: many sends from one person are the point.
+  process.env.LIMIT_SENDS_PER_MINUTE = "100000";
+  process.env.LIMIT_EVENTS_PER_SECOND = "100000";
+  world = await buildWorld();
+  realtime = await startRealtime();
+  [homeowner, technician, dispatcher] = await Promise.all([
+    realtime.client(world.homeowner.cookie),
+    realtime.client(world.technician.cookie),
+    realtime.client(world.dispatcher.cookie),
+  ]);
+  quietJobs = await Promise.all(
+    Array.from({ length: QUIET_JOBS }, async (_, i) => {
+      const customer = await createCustomer(getDb(), { companyId: world.company.id, name: `Quiet ${i}` });
+      const job = await createJob(getDb(), { companyId: world.company.id, customerId: customer.id });
+      return { id: job.id, homeowner: await realtime.client(await homeownerCookie(job.id)) };
+    }),
+  );
+  for (const socket of [homeowner, technician, dispatcher]) await call(socket, "thread:join", { jobId: world.job.id });
+  for (const job of quietJobs) {
+    await call(job.homeowner, "thread:join", { jobId: job.id });
+    await call(dispatcher, "thread:join", { jobId: job.id });
+  }
+});
+
+afterAll(async () => {
+  await realtime.stop();
+});
+
+const seqsOf = (messages: MessageView[]) => messages.map((m) => m.seq).sort((a, b) => a - b);
+const oneTo = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+
+describe("the send path under load", () => {
+  it("stores hundreds of concurrent sends to one job and to many, each once, with gapless seqs", async () => {
+    const atDispatcher = record<MessageView>(dispatcher, "message:created");
+    const hot = [homeowner, technician, dispatcher].flatMap((socket, who) =>
+      Array.from({ length: HOT_SENDS_PER_PERSON }, (_, i) => send(socket, world.job.id, `hot ${who}-${i}`)),
+    );
+    const quiet = quietJobs.flatMap((job) =>
+      Array.from({ length: QUIET_SENDS }, (_, i) => send(job.homeowner, job.id, `quiet ${i}`)),
+    );
+    const [hotAcks, quietAcks] = await Promise.all([Promise.all(hot), Promise.all(quiet)]);
+
+    const failed = [...hotAcks, ...quietAcks].filter((ack) => !ack.data);
+    expect(failed).toEqual([]);
+    const hotMessages = hotAcks.map((ack) => ack.data as MessageView);
+    expect(seqsOf(hotMessages)).toEqual(oneTo(3 * HOT_SENDS_PER_PERSON));
+    for (const job of quietJobs) {
+      const mine = quietAcks.map((ack) => ack.data as MessageView).filter((m) => m.jobId === job.id);
+      expect(seqsOf(mine)).toEqual(oneTo(QUIET_SENDS));
+    }
+
+    // The database holds exactly what was acked, and the job's counter agrees.
+    const db = getDb();
+    expect(await db.message.count({ where: { jobId: world.job.id } })).toBe(3 * HOT_SENDS_PER_PERSON);
+    expect((await db.job.findUniqueOrThrow({ where: { id: world.job.id } })).lastSeq).toBe(3 * HOT_SENDS_PER_PERSON);
+
+    // A dispatcher in every thread hears each message exactly once.
+    const total = 3 * HOT_SENDS_PER_PERSON + QUIET_JOBS * QUIET_SENDS;
+    await until(() => atDispatcher.length >= total, "every message at the dispatcher", 30_000);
+    await settle();
+    expect(new Set(atDispatcher.map((m) => m.id)).size).toBe(total);
+    expect(atDispatcher).toHaveLength(total);
+  });
+
+  it("stores racing copies of one clientId once and broadcasts it once", async () => {
+    const atTechnician = record<MessageView>(technician, "message:created");
+    const clientId = randomUUID();
+    const acks = await Promise.all(
+      Array.from({ length: 5 }, () => send(homeowner, world.job.id, "Did the part arrive?", clientId)),
+    );
+    expect(new Set(acks.map((ack) => ack.data?.id)).size).toBe(1);
+    expect(acks[0]?.data).toMatchObject({ clientId, body: "Did the part arrive?", author: { role: "HOMEOWNER" } });
+    await until(() => atTechnician.length === 1, "the message at the technician");
+    await settle();
+    expect(atTechnician.map((m) => m.clientId)).toEqual([clientId]);
+    expect(await getDb().message.count({ where: { jobId: world.job.id, clientId } })).toBe(1);
+  });
+
+  it("answers with the message exactly as the database keeps it", async () => {
+    const { data } = await send(technician, world.job.id, "On my way with the part");
+    const stored = await getDb().message.findUniqueOrThrow({
+      where: { id: data?.id },
+      select: {
+        seq: true,
+        clientId: true,
+        body: true,
+        createdAt: true,
+        author: { select: { role: true, name: true } },
+      },
+    });
+    expect(data).toMatchObject({ ...stored, createdAt: stored.createdAt.toISOString() });
+    // Stored in UTC like every other time: within the test's own minute, not hours off.
+    expect(Math.abs(stored.createdAt.getTime() - Date.now())).toBeLessThan(60_000);
+  });
+});
