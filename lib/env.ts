@@ -13,6 +13,8 @@ const envSchema = z.object({
    * round trip; more requests than connections queue for one, never fail.
    */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+  /** Boards hear of a busy job at most once per this many ms (and never later). */
+  BOARD_UPDATE_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   /** Where embedded PostgreSQL keeps its data and Trio its generated secret. */
   DATA_DIR: z.string().default(".data"),
   /** The public address people use, e.g. https://trio.example.com. */

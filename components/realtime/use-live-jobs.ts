@@ -18,6 +18,8 @@ export function useLiveJobs(initial: JobSummary[], belongs: (job: JobSummary) =>
     const onUpdate = (summary: JobSummary) => {
       setJobs((current) => {
         const existing = current.find((job) => job.id === summary.id);
+        // Summaries may cross on the wire; one from earlier in the thread is old news.
+        if (existing && summary.lastSeq < existing.lastSeq) return current;
         const merged = { ...existing, ...summary, lastMessage: summary.lastMessage ?? existing?.lastMessage ?? null };
         const rest = current.filter((job) => job.id !== summary.id);
         return isOpen(merged.status) && belongs(merged) ? [merged, ...rest] : rest;

@@ -1,14 +1,24 @@
 // What the realtime fast path sends after a change commits. The database stays
 // the truth: anything missed here is caught up on the next thread:join.
-import type { Server } from "socket.io";
+import { env } from "../env.ts";
 import { type JobRow, toJobSummary, toPublicJobSummary } from "../jobs/job-view.ts";
 import type { MarkReadResult } from "../messages/mark-read.ts";
 import type { MessageView } from "../messages/message-view.ts";
-import { type ClientToServerEvents, rooms, type ServerToClientEvents } from "./events.ts";
-
-export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents>;
+import { type BoardFeed, createBoardFeed } from "./board-feed.ts";
+import { type RealtimeServer, rooms } from "./events.ts";
 
 const hub = globalThis as typeof globalThis & { __trioRealtime?: RealtimeServer };
+const feeds = new WeakMap<RealtimeServer, BoardFeed>();
+
+/** Each Socket.IO server has one board feed (lib/realtime/board-feed.ts). */
+function boardFeed(io: RealtimeServer): BoardFeed {
+  let feed = feeds.get(io);
+  if (!feed) {
+    feed = createBoardFeed(io, env().BOARD_UPDATE_INTERVAL_MS);
+    feeds.set(io, feed);
+  }
+  return feed;
+}
 
 /** server/index.ts registers the Socket.IO server; Next's route handlers find it here. */
 export function setRealtime(io: RealtimeServer | undefined) {
@@ -19,24 +29,23 @@ export function getRealtime(): RealtimeServer | undefined {
   return hub.__trioRealtime;
 }
 
+/** A job's state changed: its thread hears at once, boards through the feed. */
 export function publishJob(job: JobRow, io = getRealtime()) {
   if (!io) return;
-  const summary = toJobSummary(job);
   io.to(rooms.job(job.id)).except(rooms.jobStaff(job.id)).emit("job:updated", toPublicJobSummary(job));
-  const staff = io.to(rooms.jobStaff(job.id)).to(rooms.company(job.companyId));
-  (job.technicianId ? staff.to(rooms.user(job.technicianId)) : staff).emit("job:updated", summary);
+  io.to(rooms.jobStaff(job.id)).emit("job:updated", toJobSummary(job));
+  boardFeed(io).offer(job);
 }
 
+/**
+ * Message bodies go only to the sockets that have the thread open; boards get
+ * the job with its newest message (notes included: staff rooms only), coalesced.
+ */
 export function publishMessage(message: MessageView, job: JobRow, io = getRealtime()) {
   if (!io) return;
   const room = message.visibility === "STAFF" ? rooms.jobStaff(job.id) : rooms.job(job.id);
   io.to(room).emit("message:created", message);
-  // Boards get the job with its newest message (notes included: staff only).
-  const staff = io.to(rooms.company(job.companyId));
-  (job.technicianId ? staff.to(rooms.user(job.technicianId)) : staff).emit("job:updated", {
-    ...toJobSummary(job),
-    lastMessage: message,
-  });
+  boardFeed(io).offer(job, message);
 }
 
 /** Staff hear every read mark; homeowners only marks on messages they can see. */

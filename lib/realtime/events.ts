@@ -1,4 +1,5 @@
 // The realtime protocol, typed once (design.md lists the same table).
+import type { Server } from "socket.io";
 import type { ErrorBody } from "../errors.ts";
 import type { JobSummary } from "../jobs/job-view.ts";
 import type { JobStatusName } from "../jobs/schemas.ts";
@@ -29,6 +30,8 @@ export type ServerToClientEvents = {
   "thread:read": (receipt: ReadReceipt) => void;
   typing: (notice: TypingNotice) => void;
 };
+
+export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents>;
 
 export const CLIENT_EVENTS = [
   "thread:join",

@@ -24,8 +24,14 @@ import {
   typingInputSchema,
 } from "@/lib/messages/schemas.ts";
 import { sendMessage } from "@/lib/messages/send-message.ts";
-import { publishJob, publishMessage, publishRead, type RealtimeServer } from "@/lib/realtime/broadcast.ts";
-import { CLIENT_EVENTS, type ClientToServerEvents, rooms, type ServerToClientEvents } from "@/lib/realtime/events.ts";
+import { publishJob, publishMessage, publishRead } from "@/lib/realtime/broadcast.ts";
+import {
+  CLIENT_EVENTS,
+  type ClientToServerEvents,
+  type RealtimeServer,
+  rooms,
+  type ServerToClientEvents,
+} from "@/lib/realtime/events.ts";
 import { isAllowedOrigin } from "./origin.ts";
 
 /** Socket.IO refuses larger frames outright (and closes the socket). */

@@ -3,8 +3,8 @@ import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { io as connect, type Socket } from "socket.io-client";
 import { getDb } from "../../lib/db.ts";
-import { type RealtimeServer, setRealtime } from "../../lib/realtime/broadcast.ts";
-import type { ClientToServerEvents, ServerToClientEvents } from "../../lib/realtime/events.ts";
+import { setRealtime } from "../../lib/realtime/broadcast.ts";
+import type { ClientToServerEvents, RealtimeServer, ServerToClientEvents } from "../../lib/realtime/events.ts";
 import { createRealtimeServer } from "../../server/realtime/create-realtime-server.ts";
 
 export type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
