@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+const limitSchema = (fallback: number) => z.coerce.number().int().min(1).max(1_000_000_000).default(fallback);
+
 // Every setting Trio reads, parsed in one place. server/index.ts fills in the
 // embedded-mode defaults (DATABASE_URL, NEXTAUTH_SECRET, NEXTAUTH_URL) before
 // anything else reads them.
@@ -28,6 +30,22 @@ const envSchema = z.object({
     .transform((value) => value === "true" || value === "1"),
   /** Days a homeowner link stays valid. */
   LINK_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /**
+   * Redis shared by several Trio nodes (redis:// or rediss://). Unset: nothing
+   * connects to Redis; limits are kept in this process's memory.
+   */
+  REDIS_URL: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.url({ protocol: /^rediss?$/, error: "REDIS_URL must be a redis:// or rediss:// address" }).optional(),
+  ),
+  /** Messages one person may post in one job's thread per minute (a burst of about a third at once). */
+  LIMIT_SENDS_PER_MINUTE: limitSchema(30),
+  /** Events (of any kind) one socket may send per second, with a burst of as many again. */
+  LIMIT_EVENTS_PER_SECOND: limitSchema(20),
+  /** `thread:join`s one socket may send per minute. */
+  LIMIT_JOINS_PER_MINUTE: limitSchema(60),
+  /** Open sockets one staff or homeowner session may hold on one node. */
+  LIMIT_SOCKETS_PER_SESSION: limitSchema(20),
 });
 
 export type Env = z.infer<typeof envSchema>;

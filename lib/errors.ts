@@ -14,15 +14,18 @@ export const ERROR_STATUS = {
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
-export type ErrorBody = { error: { code: ErrorCode; message: string } };
+/** `retryAfter`: whole seconds (≥ 1) to wait before trying again, with `rate_limited`. */
+export type ErrorBody = { error: { code: ErrorCode; message: string; retryAfter?: number } };
 
 /** An error meant for the user: its message is shown as it is. */
 export class AppError extends Error {
   readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string) {
+  readonly retryAfter?: number;
+  constructor(code: ErrorCode, message: string, options: { retryAfter?: number } = {}) {
     super(message);
     this.name = "AppError";
     this.code = code;
+    if (options.retryAfter !== undefined) this.retryAfter = Math.max(1, Math.ceil(options.retryAfter));
   }
   get status(): number {
     return ERROR_STATUS[this.code];
@@ -48,9 +51,12 @@ export function isPrismaError(error: unknown, code?: string): error is Error & {
   return typeof actual === "string" && (code === undefined || actual === code);
 }
 
-/** The one place that turns any thrown value into `{ error: { code, message } }`. */
+/** The one place that turns any thrown value into `{ error: { code, message, retryAfter? } }`. */
 export function toErrorBody(error: unknown, context = "request"): ErrorBody {
-  if (error instanceof AppError) return { error: { code: error.code, message: error.message } };
+  if (error instanceof AppError) {
+    const { code, message, retryAfter } = error;
+    return { error: retryAfter === undefined ? { code, message } : { code, message, retryAfter } };
+  }
   if (error instanceof ZodError) return { error: { code: "bad_request", message: describeZodError(error) } };
   if (isPrismaError(error)) {
     if (error.code === "P2002") {

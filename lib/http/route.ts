@@ -11,7 +11,10 @@ export const MAX_JSON_BYTES = 32 * 1024;
 
 type RouteContext<P> = { params: Promise<P> };
 
-/** Wraps a handler so every failure answers `{ error: { code, message } }`. */
+/**
+ * Wraps a handler so every failure answers `{ error: { code, message } }`; a
+ * refusal with a retry time (`rate_limited`) also says it in `Retry-After`.
+ */
 export function route<P = Record<string, never>>(
   name: string,
   handler: (request: Request, params: P) => Promise<Response>,
@@ -21,7 +24,9 @@ export function route<P = Record<string, never>>(
       return await handler(request, await context.params);
     } catch (error) {
       const body = toErrorBody(error, name);
-      return Response.json(body, { status: statusOf(body) });
+      const { retryAfter } = body.error;
+      const headers = retryAfter === undefined ? undefined : { "retry-after": String(retryAfter) };
+      return Response.json(body, { status: statusOf(body), headers });
     }
   };
 }

@@ -14,6 +14,7 @@ import { getVisibleJob } from "@/lib/jobs/get-visible-job.ts";
 import { jobSummaryFor } from "@/lib/jobs/job-view.ts";
 import { transitionInputSchema } from "@/lib/jobs/schemas.ts";
 import { transitionJob } from "@/lib/jobs/transition-job.ts";
+import { withinSendLimit } from "@/lib/limits/send-limit.ts";
 import { listMessages } from "@/lib/messages/list-messages.ts";
 import { markRead } from "@/lib/messages/mark-read.ts";
 import {
@@ -32,6 +33,7 @@ import {
   rooms,
   type ServerToClientEvents,
 } from "@/lib/realtime/events.ts";
+import { limitEvents, limitSocketsPerSession } from "./limit-sockets.ts";
 import { isAllowedOrigin } from "./origin.ts";
 
 /** Socket.IO refuses larger frames outright (and closes the socket). */
@@ -62,6 +64,7 @@ export function createRealtimeServer(httpServer: HttpServer, { db, appUrl }: Opt
       next(new Error("unavailable"));
     }
   });
+  io.use(limitSocketsPerSession);
 
   io.on("connection", (socket: TrioSocket) => {
     const { actor } = socket.data;
@@ -73,6 +76,7 @@ export function createRealtimeServer(httpServer: HttpServer, { db, appUrl }: Opt
       if (isManager(actor)) void socket.join(rooms.company(actor.companyId));
     }
     closeAtExpiry(socket, actor.expiresAt);
+    limitEvents(socket as unknown as Socket);
     registerHandlers(io, socket, db);
   });
 
@@ -137,7 +141,7 @@ function registerHandlers(io: RealtimeServer, socket: TrioSocket, db: () => Pris
   });
 
   handle("message:send", sendMessageInputSchema, async (input) => {
-    const result = await sendMessage(db(), actor, input);
+    const result = await withinSendLimit(db(), actor, input, () => sendMessage(db(), actor, input));
     if (result.created) publishMessage(result.message, result.job, io);
     return result.message;
   });

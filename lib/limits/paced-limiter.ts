@@ -1,0 +1,88 @@
+// A steady limiter with a burst allowance behind it, over rate-limiter-flexible.
+// Like its BurstyRateLimiter, but it remembers which of the two gave the point,
+// so a point can be given back exactly (a resend that stored nothing).
+
+import type { Redis } from "ioredis";
+import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
+import type { RateRule } from "./rules.ts";
+
+export type Verdict = { ok: true; giveBack: () => Promise<void> } | { ok: false; retryAfterMs: number };
+
+const passed: Verdict = { ok: true, giveBack: async () => {} };
+const warned = new Set<string>();
+
+export class PacedLimiter {
+  constructor(
+    readonly name: string,
+    private readonly steady: RateLimiterAbstract,
+    private readonly burst: RateLimiterAbstract | null,
+  ) {}
+
+  /**
+   * One point for `key`. A limiter that fails (not a refusal: a store that
+   * broke) lets the action through and says so once: limits keep one sender
+   * from taking the machine, they must never stop everyone.
+   */
+  async take(key: string): Promise<Verdict> {
+    try {
+      return await this.consume(key);
+    } catch (error) {
+      if (!warned.has(this.name)) {
+        warned.add(this.name);
+        console.warn(`[trio] ${this.name} limit not checked: ${error instanceof Error ? error.message : error}`);
+      }
+      return passed;
+    }
+  }
+
+  private async consume(key: string): Promise<Verdict> {
+    const steady = await attempt(this.steady, key);
+    if (!(steady instanceof RateLimiterRes)) return steady;
+    if (!this.burst) return { ok: false, retryAfterMs: steady.msBeforeNext };
+    const burst = await attempt(this.burst, key);
+    if (!(burst instanceof RateLimiterRes)) return burst;
+    // Refused by both: the steady window ends first, and then one more goes.
+    return { ok: false, retryAfterMs: Math.min(steady.msBeforeNext, burst.msBeforeNext) };
+  }
+}
+
+/** A point taken (with the way to give it back), or the refusal as the limiter reported it. */
+async function attempt(limiter: RateLimiterAbstract, key: string): Promise<Verdict | RateLimiterRes> {
+  try {
+    await limiter.consume(key);
+    return {
+      ok: true,
+      giveBack: async () => {
+        await limiter.reward(key, 1).catch(() => {});
+      },
+    };
+  } catch (refusal) {
+    if (!(refusal instanceof RateLimiterRes)) throw refusal;
+    // The store counted the refused attempt too; undo it, so that a point given
+    // back later is really free again instead of covering for refusals.
+    await limiter.reward(key, 1).catch(() => {});
+    return refusal;
+  }
+}
+
+/**
+ * In this process's memory, or in Redis when a client is given (then memory is
+ * the insurance: while Redis is unreachable each node counts on its own).
+ */
+export function pacedLimiter(name: string, rule: RateRule, redis?: Redis): PacedLimiter {
+  const store = (keyPrefix: string, points: number, duration: number): RateLimiterAbstract => {
+    const memory = new RateLimiterMemory({ keyPrefix, points, duration });
+    if (!redis) return memory;
+    return new RateLimiterRedis({
+      storeClient: redis,
+      keyPrefix: `trio:${keyPrefix}`,
+      points,
+      duration,
+      rejectIfRedisNotReady: true,
+      insuranceLimiter: memory,
+    });
+  };
+  const steady = store(name, rule.points, rule.duration);
+  const burst = rule.burstPoints > 0 ? store(`${name}:burst`, rule.burstPoints, rule.burstDuration) : null;
+  return new PacedLimiter(name, steady, burst);
+}

@@ -1,0 +1,40 @@
+import type { Actor } from "../auth/actor.ts";
+import type { Db } from "../db.ts";
+import { AppError } from "../errors.ts";
+import { limits } from "./limits.ts";
+import { retryAfterSeconds } from "./rules.ts";
+
+/** One person in one job's thread, whichever door or socket they post through. */
+export function senderKey(actor: Actor, jobId: string): string {
+  return actor.kind === "staff" ? `user:${actor.userId}:${jobId}` : `customer:${actor.customerId}:${jobId}`;
+}
+
+async function isStored(db: Db, jobId: string, clientId: string): Promise<boolean> {
+  const found = await db.message.findUnique({ where: { jobId_clientId: { jobId, clientId } }, select: { id: true } });
+  return found !== null;
+}
+
+/**
+ * Runs `send` (the one way to post) if the sender is within their limit, or
+ * refuses with `rate_limited` and the seconds to wait, before anything is
+ * stored. A resend of a message already stored (its ack was lost) is never
+ * refused and costs nothing: it only tells the sender their message arrived.
+ */
+export async function withinSendLimit<R extends { created: boolean }>(
+  db: Db,
+  actor: Actor,
+  input: { jobId: string; clientId: string },
+  send: () => Promise<R>,
+): Promise<R> {
+  const verdict = await limits().sends.take(senderKey(actor, input.jobId));
+  if (!verdict.ok) {
+    if (await isStored(db, input.jobId, input.clientId)) return send();
+    const seconds = retryAfterSeconds(verdict.retryAfterMs);
+    throw new AppError("rate_limited", `You're sending messages quickly — try again in ${seconds} s.`, {
+      retryAfter: seconds,
+    });
+  }
+  const result = await send();
+  if (!result.created) await verdict.giveBack();
+  return result;
+}
