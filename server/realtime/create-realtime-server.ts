@@ -48,7 +48,8 @@ type Options = { db: () => PrismaClient; appUrl?: string };
 export function createRealtimeServer(httpServer: HttpServer, { db, appUrl }: Options): RealtimeServer {
   const io: RealtimeServer = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(
     httpServer,
-    { maxHttpBufferSize: MAX_SOCKET_PAYLOAD_BYTES, serveClient: false },
+    // No per-message deflate: a zlib context per socket costs ~300 KB for a few bytes saved per message.
+    { maxHttpBufferSize: MAX_SOCKET_PAYLOAD_BYTES, serveClient: false, perMessageDeflate: false },
   );
 
   io.use(async (socket, next) => {
@@ -68,6 +69,10 @@ export function createRealtimeServer(httpServer: HttpServer, { db, appUrl }: Opt
 
   io.on("connection", (socket: TrioSocket) => {
     const { actor } = socket.data;
+    // The actor is all a socket needs from its handshake: let the first HTTP
+    // request and its headers go (Socket.IO's memory advice).
+    (socket.conn as { request: unknown }).request = null;
+    (socket.handshake as { headers: unknown }).headers = {};
     void socket.join(rooms.session(actor.sessionId));
     // A homeowner's whole "list" is their one job: they hear its public updates from the start.
     if (actor.kind === "homeowner") void socket.join([rooms.link(actor.accessLinkId), rooms.job(actor.jobId)]);

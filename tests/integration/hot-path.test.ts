@@ -2,10 +2,18 @@
 // every acked message is stored once, seqs stay gapless, nobody's send fails
 // because others are sending, and a repeated clientId is broadcast once.
 import { randomUUID } from "node:crypto";
+import { PrismaPg } from "@prisma/adapter-pg";
 import type { Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseCookieHeader } from "../../lib/auth/cookies.ts";
+import { resolveActor } from "../../lib/auth/resolve-actor.ts";
 import { getDb } from "../../lib/db.ts";
+import { PrismaClient } from "../../lib/generated/prisma/client.ts";
+import { transitionJob } from "../../lib/jobs/transition-job.ts";
+import { listMessages } from "../../lib/messages/list-messages.ts";
+import { markRead } from "../../lib/messages/mark-read.ts";
 import type { MessageView } from "../../lib/messages/message-view.ts";
+import { sendMessage } from "../../lib/messages/send-message.ts";
 import { createCustomer, createJob } from "../../prisma/seed/factories.ts";
 import { type Client, record, settle, startRealtime, until } from "../support/realtime.ts";
 import { buildWorld, homeownerCookie, type World } from "../support/world.ts";
@@ -124,5 +132,35 @@ describe("the send path under load", () => {
     expect(data).toMatchObject({ ...stored, createdAt: stored.createdAt.toISOString() });
     // Stored in UTC like every other time: within the test's own minute, not hours off.
     expect(Math.abs(stored.createdAt.getTime() - Date.now())).toBeLessThan(60_000);
+  });
+});
+
+describe("round trips to the database", () => {
+  it("are one per send, read mark, handshake and catch-up, two per status change", async () => {
+    const statements: string[] = [];
+    const db = new PrismaClient({
+      adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL }),
+      log: [{ emit: "event", level: "query" }],
+    });
+    db.$on("query", (event) => statements.push(event.query));
+    const count = async (run: () => Promise<unknown>) => {
+      statements.length = 0;
+      await run();
+      return statements.length;
+    };
+    try {
+      const { job, homeowner, technician, dispatcher } = world;
+      const message = { jobId: job.id, clientId: randomUUID(), body: "Still there?", visibility: "EVERYONE" } as const;
+      expect(await count(() => sendMessage(db, homeowner.actor, message))).toBe(1);
+      expect(await count(() => sendMessage(db, homeowner.actor, message))).toBe(1); // the resend
+      expect(await count(() => markRead(db, technician.actor, job.id, 10_000))).toBe(1);
+      for (const person of [homeowner, technician, dispatcher]) {
+        expect(await count(() => resolveActor(db, parseCookieHeader(person.cookie)))).toBe(1);
+      }
+      expect(await count(() => listMessages(db, dispatcher.actor, job.id, 0))).toBe(1);
+      expect(await count(() => transitionJob(db, dispatcher.actor, { jobId: job.id, to: "EN_ROUTE" }))).toBe(2);
+    } finally {
+      await db.$disconnect();
+    }
   });
 });
