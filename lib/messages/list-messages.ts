@@ -29,7 +29,8 @@ const threadSelect = (actor: Actor, afterSeq: number) =>
  */
 export async function listMessages(db: Db, actor: Actor, jobId: string, afterSeq: number): Promise<ThreadPage> {
   const where = visibleJobFilter(actor, jobId);
-  const row = where && (await db.job.findFirst({ where, select: { ...jobSummarySelect, ...threadSelect(actor, afterSeq) } }));
+  const row =
+    where && (await db.job.findFirst({ where, select: { ...jobSummarySelect, ...threadSelect(actor, afterSeq) } }));
   if (!row) throw jobNotFound();
   const { messages, participants, ...job } = row;
   return toPage(db, actor, job, messages, participants);
