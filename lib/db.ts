@@ -10,8 +10,13 @@ const cache = globalThis as typeof globalThis & { __trioDb?: Cached };
 
 export function createDb(url: string): PrismaClient {
   // pg waits for a free connection as long as it takes (no connectionTimeoutMillis):
-  // under overload requests queue and answer late instead of failing.
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: env().DATABASE_POOL_SIZE }) });
+  // under overload requests queue and answer late instead of failing. The few
+  // interactive transactions left (turning a link off, seeding) wait as long
+  // as a minute for one, not Prisma's default of 2 s.
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString: url, max: env().DATABASE_POOL_SIZE }),
+    transactionOptions: { maxWait: 60_000 },
+  });
 }
 
 // Created on first use, not at import: `next build` runs without a database.
