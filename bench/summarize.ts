@@ -32,6 +32,8 @@ export type WindowSummary = {
   /** Server + database CPU seconds per 1,000 messages sent. */
   cpuPer1000S: number | null;
   loadCpuS: number;
+  /** Schedule start → drain end, summed over the windows. */
+  elapsedS: number;
 };
 
 const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
@@ -81,6 +83,7 @@ export function summarize(label: string, windows: MeasuredWindow[]): WindowSumma
     dbCpuS: dbCpuS === null ? null : round(dbCpuS, 2),
     cpuPer1000S: cpu === null || sent === 0 ? null : round((1000 * cpu) / sent, 3),
     loadCpuS: round(sum(results.map((result) => result.loadCpuS)), 2),
+    elapsedS: round(sum(results.map((result) => result.elapsedS)), 2),
   };
 }
 

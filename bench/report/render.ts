@@ -29,7 +29,9 @@ const WINDOW_HEADERS = [
   "p99",
   "max",
   "CPU-s/1k",
+  "job:updated",
   "gen lag",
+  "gen CPU",
 ];
 
 function windowRow(window: WindowSummary): Cell[] {
@@ -50,7 +52,9 @@ function windowRow(window: WindowSummary): Cell[] {
     window.deliverMs.p99,
     window.deliverMs.max,
     window.cpuPer1000S,
+    window.summaries,
     window.maxLagMs,
+    `${Math.round((100 * window.loadCpuS) / window.elapsedS)} %`,
   ];
 }
 
@@ -81,7 +85,7 @@ function kneeRows(knee: KneeResult[]): Cell[][] {
       step.deliverMs.p99,
       step.ackMs.p99,
       step.cpuPer1000S,
-      step.pass ? "pass" : "miss",
+      `${step.pass ? "pass" : "miss"}${step.retry ? " (again)" : ""}`,
     ]),
   );
 }

@@ -15,11 +15,17 @@ export function checkTargets(report: BenchReport): TargetCheck[] {
   const { options, pooled, ratios, connect, knee, stored } = report;
   const load = `${options.jobs} jobs at ${options.rate} msg/s`;
   const checks: TargetCheck[] = [];
-  const add = (target: string, applies: boolean, ok: () => boolean, measured: () => string) =>
+  const add = (
+    target: string,
+    applies: boolean,
+    ok: () => boolean,
+    measured: () => string,
+    why = `this run: ${load}`,
+  ) =>
     checks.push(
       applies
         ? { target, status: verdict(ok()), measured: measured() }
-        : { target, status: "not measured", measured: `this run: ${load}` },
+        : { target, status: "not measured", measured: why },
     );
 
   const isDefault = options.jobs === 300 && options.rate === 300;
@@ -53,6 +59,7 @@ export function checkTargets(report: BenchReport): TargetCheck[] {
     () =>
       `Trio ${kneeText(trioKnee)}, relay ${kneeText(relayKnee)}; ` +
       `Trio stored ${stored.trio.stored.toLocaleString("en-US")} of ${stored.trio.acked.toLocaleString("en-US")} acked`,
+    "the knee was not run (--knee)",
   );
 
   const isBig = options.jobs >= 2000;
@@ -63,6 +70,7 @@ export function checkTargets(report: BenchReport): TargetCheck[] {
     () =>
       `Trio ${connect.trio.joined.toLocaleString("en-US")} of ${connect.trio.threadSockets.toLocaleString("en-US")} joined, all ready in ${connect.trio.allReadyS.toFixed(1)} s; ` +
       `relay ${connect.relay.joined.toLocaleString("en-US")} in ${connect.relay.allReadyS.toFixed(1)} s`,
+    "run with --scenario=big",
   );
   add(
     "… then 1,000 msg/s: 100 % delivered, p99 ≤ 3× relay",
