@@ -8,6 +8,11 @@ export type TrioSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 let socket: TrioSocket | null = null;
 
 const RETRY_AFTER_SERVER_DISCONNECT_MS = 10_000;
+/** After "too many open connections for this sign-in": other tabs may close meanwhile. */
+const RETRY_AFTER_TOO_MANY_SOCKETS_MS = 30_000;
+
+/** The server refused the handshake for a limit (too many sockets), not for access. */
+export const isRateLimited = (error: Error) => (error as { data?: { code?: string } }).data?.code === "rate_limited";
 
 /** One connection per tab, same origin, carrying the page's session cookie. */
 export function getSocket(): TrioSocket {
@@ -21,6 +26,9 @@ export function getSocket(): TrioSocket {
     if (reason !== "io server disconnect" || Date.now() - lastRetry < RETRY_AFTER_SERVER_DISCONNECT_MS) return;
     lastRetry = Date.now();
     created.connect();
+  });
+  created.on("connect_error", (error) => {
+    if (isRateLimited(error)) setTimeout(() => created.connect(), RETRY_AFTER_TOO_MANY_SOCKETS_MS);
   });
   socket = created;
   return socket;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { getSocket } from "./socket.ts";
+import { getSocket, isRateLimited } from "./socket.ts";
 
 /** `ended`: the server refused this tab's session; it will not come back without a new one. */
 export type Connection = "connecting" | "live" | "ended";
@@ -14,8 +14,9 @@ export function useConnection(): Connection {
     const onConnect = () => setState("live");
     const onDisconnect = () => setState("connecting");
     // A refused handshake is final: the client does not retry it by itself.
-    const onConnectError = () => {
-      if (!socket.active) setState("ended");
+    // Too many sockets for this session is not: getSocket tries again later.
+    const onConnectError = (error: Error) => {
+      if (!socket.active && !isRateLimited(error)) setState("ended");
     };
     socket.on("connect", onConnect);
     socket.on("disconnect", onDisconnect);

@@ -1,3 +1,6 @@
+"use client";
+
+import { useEffect, useState } from "react";
 import type { PendingMessage } from "./use-thread.ts";
 
 type Props = { message: PendingMessage; onRetry: () => void; onDiscard: () => void };
@@ -5,12 +8,27 @@ type Props = { message: PendingMessage; onRetry: () => void; onDiscard: () => vo
 const STATE_TEXT = {
   sending: "Sending…",
   waiting: "Waiting for connection. It will send by itself.",
+  limited: "Slow down — sending again soon.",
   failed: "Not sent.",
 } as const;
+
+/** Whole seconds until `retryAt`, counting down each second (never below 1 while it waits). */
+function useSecondsUntil(retryAt: number | undefined): number | null {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (retryAt === undefined) return;
+    setNow(Date.now());
+    const tick = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(tick);
+  }, [retryAt]);
+  return retryAt === undefined ? null : Math.max(1, Math.ceil((retryAt - now) / 1000));
+}
 
 /** A message of ours the server has not confirmed yet: honest about where it is. */
 export function PendingBubble({ message, onRetry, onDiscard }: Props) {
   const note = message.visibility === "STAFF";
+  const seconds = useSecondsUntil(message.state === "limited" ? message.retryAt : undefined);
+  const text = seconds === null ? STATE_TEXT[message.state] : `Slow down — sending again in ${seconds} s`;
   return (
     <li className="my-2 flex justify-end" data-pending={message.state}>
       <article
@@ -21,7 +39,7 @@ export function PendingBubble({ message, onRetry, onDiscard }: Props) {
       >
         <p className="text-base leading-snug break-words whitespace-pre-wrap">{message.body}</p>
         <footer className="mt-1 text-xs text-slate-700" role="status">
-          {STATE_TEXT[message.state]} {message.error}
+          {text} {message.error}
           {message.state === "failed" && (
             <span className="ml-2 inline-flex gap-2">
               <button type="button" onClick={onRetry} className="font-semibold text-blue-800 underline">

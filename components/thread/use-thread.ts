@@ -14,9 +14,15 @@ export type PendingMessage = {
   body: string;
   visibility: VisibilityName;
   createdAt: string;
-  /** sending: on the wire; waiting: offline, goes out on reconnect; failed: refused, needs the user. */
-  state: "sending" | "waiting" | "failed";
+  /**
+   * sending: on the wire; waiting: offline, goes out on reconnect; limited: the
+   * server asked us to slow down, goes out by itself at `retryAt`; failed:
+   * refused, needs the user.
+   */
+  state: "sending" | "waiting" | "limited" | "failed";
   error?: string;
+  /** With `limited`: when it goes out again (ms since the epoch). */
+  retryAt?: number;
 };
 
 export type TypingPerson = { role: string; name: string; until: number };
@@ -68,6 +74,12 @@ export function useThread(jobId: string, initial: ThreadPage | null) {
   const pendingRef = useRef<PendingMessage[]>([]);
   const lastTypingSent = useRef(0);
   const transmitRef = useRef<(message: PendingMessage) => void>(() => {});
+  /**
+   * After a `rate_limited`, nothing of ours goes out before this time: later
+   * messages wait behind the refused one, so they still arrive in order.
+   */
+  const holdUntil = useRef(0);
+  const holdTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   const updatePending = useCallback(
     (change: (list: PendingMessage[]) => PendingMessage[]) => {
@@ -97,9 +109,38 @@ export function useThread(jobId: string, initial: ThreadPage | null) {
     [updatePending],
   );
 
+  const setState = useCallback(
+    (clientId: string, change: Partial<PendingMessage>) =>
+      updatePending((list) => list.map((m) => (m.clientId === clientId ? { ...m, ...change } : m))),
+    [updatePending],
+  );
+
+  /** Sends the oldest message held back by a limit once the hold is over: one at a time, in order. */
+  const sendNextHeld = useCallback(() => {
+    const wait = holdUntil.current - Date.now();
+    clearTimeout(holdTimer.current);
+    if (wait > 0) {
+      holdTimer.current = setTimeout(() => sendNextHeld(), wait);
+      return;
+    }
+    const next = pendingRef.current.find((m) => m.state === "limited");
+    if (next) transmitRef.current(next);
+  }, []);
+
+  /** Keeps a message back until the hold is over (a refusal's retryAfter lengthens the hold). */
+  const holdBack = useCallback(
+    (clientId: string, retryAfterSeconds = 0) => {
+      holdUntil.current = Math.max(holdUntil.current, Date.now() + retryAfterSeconds * 1000);
+      setState(clientId, { state: "limited", retryAt: holdUntil.current, error: undefined });
+      sendNextHeld();
+    },
+    [setState, sendNextHeld],
+  );
+
   const transmit = useCallback(
     (message: PendingMessage) => {
       const socket = getSocket();
+      if (Date.now() < holdUntil.current) return holdBack(message.clientId);
       if (!socket.connected) {
         updatePending((list) => list.map((m) => (m.clientId === message.clientId ? { ...m, state: "waiting" } : m)));
         return;
@@ -123,18 +164,18 @@ export function useThread(jobId: string, initial: ThreadPage | null) {
               }, RESEND_AFTER_MS);
               return;
             }
-            if ("data" in response) receive([response.data]);
-            else {
-              updatePending((list) =>
-                list.map((m) =>
-                  m.clientId === message.clientId ? { ...m, state: "failed", error: response.error.message } : m,
-                ),
-              );
+            if ("error" in response && response.error.code === "rate_limited") {
+              // Not lost, not failed: it goes out by itself, with the same clientId, when the wait is over.
+              holdBack(message.clientId, response.error.retryAfter ?? 1);
+              return;
             }
+            if ("data" in response) receive([response.data]);
+            else setState(message.clientId, { state: "failed", error: response.error.message });
+            sendNextHeld();
           },
         );
     },
-    [jobId, receive, updatePending],
+    [jobId, receive, updatePending, setState, holdBack, sendNextHeld],
   );
 
   useEffect(() => {
@@ -206,6 +247,7 @@ export function useThread(jobId: string, initial: ThreadPage | null) {
     const sweep = setInterval(() => setTyping((current) => current.filter((t) => t.until > Date.now())), 1000);
     return () => {
       clearInterval(sweep);
+      clearTimeout(holdTimer.current);
       socket.off("connect", onConnect);
       socket.off("message:created", onMessage);
       socket.off("job:updated", onJob);
