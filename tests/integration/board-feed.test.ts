@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../lib/db.ts";
 import type { JobSummary } from "../../lib/jobs/job-view.ts";
+import { resetLimits } from "../../lib/limits/limits.ts";
 import type { MessageView } from "../../lib/messages/message-view.ts";
 import { createStaff } from "../../prisma/seed/factories.ts";
 import { type Client, record, request, settle, startRealtime, until } from "../support/realtime.ts";
@@ -23,6 +24,7 @@ beforeAll(async () => {
   process.env.BOARD_UPDATE_INTERVAL_MS = String(INTERVAL_MS);
   process.env.LIMIT_SENDS_PER_MINUTE = "100000";
   process.env.LIMIT_EVENTS_PER_SECOND = "100000";
+  await resetLimits();
   world = await buildWorld();
   realtime = await startRealtime();
   // A second dispatcher who only watches the board: in the company room, in no thread.

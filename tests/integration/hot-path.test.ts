@@ -10,6 +10,7 @@ import { resolveActor } from "../../lib/auth/resolve-actor.ts";
 import { getDb } from "../../lib/db.ts";
 import { PrismaClient } from "../../lib/generated/prisma/client.ts";
 import { transitionJob } from "../../lib/jobs/transition-job.ts";
+import { resetLimits } from "../../lib/limits/limits.ts";
 import { listMessages } from "../../lib/messages/list-messages.ts";
 import { markRead } from "../../lib/messages/mark-read.ts";
 import type { MessageView } from "../../lib/messages/message-view.ts";
@@ -42,6 +43,7 @@ beforeAll(async () => {
   // The limits are not under test here: many sends from one person are the point.
   process.env.LIMIT_SENDS_PER_MINUTE = "100000";
   process.env.LIMIT_EVENTS_PER_SECOND = "100000";
+  await resetLimits();
   world = await buildWorld();
   realtime = await startRealtime();
   [homeowner, technician, dispatcher] = await Promise.all([
