@@ -28,8 +28,16 @@ if (!secret) throw new Error("NEXTAUTH_SECRET must be set");
 
 const database = await startBenchDatabase({ serverUrl: config.serverUrl, durable: config.durable });
 process.env.DATABASE_URL = database.url;
-await applyMigrations(database.url);
-const world = await seedWorld(getDb(), config, secret);
+let world: Awaited<ReturnType<typeof seedWorld>>;
+try {
+  await applyMigrations(database.url);
+  world = await seedWorld(getDb(), config, secret);
+} catch (error) {
+  // Leave no PostgreSQL (or database) behind.
+  await disconnectDb();
+  await database.stop();
+  throw error;
+}
 
 const http = createServer();
 const io = createRealtimeServer(http, { db: getDb, appUrl: BENCH_APP_URL });
