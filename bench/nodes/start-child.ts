@@ -20,6 +20,11 @@ export type Child<A extends Api, R> = {
   stop: () => Promise<void>;
 };
 
+function cpuProfile(): string[] {
+  const dir = process.env.BENCH_CPU_PROF;
+  return dir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(dir)}`] : [];
+}
+
 function tail(file: string, lines = 40) {
   try {
     return readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
@@ -48,7 +53,8 @@ export async function startChild<A extends Api, R>(
   const child = fork(path.join(BENCH_DIR, script), [], {
     cwd: REPO_DIR,
     // tsx runs TypeScript in this very process (its pid is the one measured); --expose-gc for memoryUsage.
-    execArgv: ["--import", "tsx", "--expose-gc"],
+    // BENCH_CPU_PROF=<dir>: each process writes a V8 CPU profile there when it exits.
+    execArgv: ["--import", "tsx", "--expose-gc", ...cpuProfile()],
     env: options.env,
     stdio: ["ignore", log, log, "ipc"],
     serialization: "advanced",

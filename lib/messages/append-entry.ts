@@ -4,6 +4,7 @@ import type { Db } from "../db.ts";
 import { AppError, jobNotFound } from "../errors.ts";
 import type { JobStatus, MessageKind, ParticipantRole, Visibility } from "../generated/prisma/enums.ts";
 import type { JobRow } from "../jobs/job-view.ts";
+import { submitEntry } from "./entry-batcher.ts";
 import type { MessageView } from "./message-view.ts";
 
 /** What a job must still look like for the entry to go in (else the caller re-reads it). */
@@ -58,13 +59,12 @@ type Row = {
   j_technician_name: string | null;
 };
 
-const toJson = (value: Record<string, unknown> | undefined) => JSON.stringify(value ?? {});
-
 /**
- * The one way a thread grows: in one round trip to PostgreSQL (the database
- * function trio_append_entry, prisma/migrations/…_thread_functions), check
- * access, take the job's next seq, insert the entry, apply any job change, and
- * move the author's read mark. Prisma's interactive transactions would hold a
+ * The one way a thread grows: in one statement to PostgreSQL (the database
+ * function trio_append_entry, prisma/migrations/…_thread_functions, through
+ * pg and batched with others under load: see entry-batcher.ts), check access,
+ * take the job's next seq, insert the entry, apply any job change, and move
+ * the author's read mark. Prisma's interactive transactions would hold a
  * pooled connection and the job's row lock across a dozen round trips; this
  * holds the lock only inside one statement, so sends to a busy job queue in
  * PostgreSQL and never wait on Node.
@@ -76,17 +76,21 @@ const toJson = (value: Record<string, unknown> | undefined) => JSON.stringify(va
 export async function appendEntry(db: Db, actor: Actor, jobId: string, entry: Entry): Promise<AppendResult> {
   const scope = jobScope(actor, jobId);
   if (!scope) throw jobNotFound();
-  const author =
-    actor.kind === "staff" ? { user: actor.userId, customer: null } : { user: null, customer: actor.customerId };
-  const change = entry.change && { ...entry.change, eta: entry.change.eta?.toISOString() ?? entry.change.eta };
-  const rows = await db.$queryRaw<Row[]>`
-    SELECT * FROM trio_append_entry(
-      ${jobId}::uuid, ${scope.companyId}::uuid, ${scope.technicianId}::uuid,
-      ${author.user}::uuid, ${author.customer}::uuid, ${participantRoleOf(actor)}::"ParticipantRole", ${actor.name},
-      ${entry.kind}::"MessageKind", ${entry.visibility}::"Visibility", ${entry.body}, ${entry.clientId ?? null},
-      ${toJson(entry.expect)}::jsonb, ${toJson(change)}::jsonb
-    )`;
-  const row = rows[0];
+  const row = await submitEntry<Row>(db, {
+    jobId,
+    companyId: scope.companyId,
+    technicianId: scope.technicianId,
+    userId: actor.kind === "staff" ? actor.userId : null,
+    customerId: actor.kind === "homeowner" ? actor.customerId : null,
+    role: participantRoleOf(actor),
+    name: actor.name,
+    kind: entry.kind,
+    visibility: entry.visibility,
+    body: entry.body,
+    clientId: entry.clientId ?? null,
+    expect: entry.expect ?? {},
+    change: entry.change ? { ...entry.change, eta: entry.change.eta?.toISOString() ?? entry.change.eta } : {},
+  });
   if (!row || row.outcome === "not_found") throw jobNotFound();
   if (row.outcome === "conflict") throw new AppError("conflict", "That message id is already taken. Send again.");
   if (row.outcome === "stale") return { outcome: "stale" };

@@ -2,6 +2,7 @@ import { type Actor, participantRoleOf } from "../auth/actor.ts";
 import { jobScope } from "../auth/policy.ts";
 import type { Db } from "../db.ts";
 import { jobNotFound } from "../errors.ts";
+import { runStatement } from "../sql.ts";
 
 export type ReadReceipt = { jobId: string; role: string; name: string; seq: number };
 /**
@@ -20,6 +21,9 @@ export async function publicSeqAtOrBefore(db: Db, jobId: string, seq: number): P
   });
   return _max.seq ?? 0;
 }
+
+const MARK_READ = `SELECT * FROM trio_mark_read(
+  $1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::uuid, $6::"ParticipantRole", $7, $8::integer)`;
 
 type Row = {
   visible: boolean;
@@ -40,11 +44,16 @@ export async function markRead(db: Db, actor: Actor, jobId: string, seq: number)
   if (!scope) throw jobNotFound();
   const user = actor.kind === "staff" ? actor.userId : null;
   const customer = actor.kind === "homeowner" ? actor.customerId : null;
-  const [row] = await db.$queryRaw<Row[]>`
-    SELECT * FROM trio_mark_read(
-      ${jobId}::uuid, ${scope.companyId}::uuid, ${scope.technicianId}::uuid, ${user}::uuid, ${customer}::uuid,
-      ${participantRoleOf(actor)}::"ParticipantRole", ${actor.name}, ${seq}::integer
-    )`;
+  const [row] = await runStatement<Row>(db, "trio_mark_read", MARK_READ, [
+    jobId,
+    scope.companyId,
+    scope.technicianId,
+    user,
+    customer,
+    participantRoleOf(actor),
+    actor.name,
+    seq,
+  ]);
   if (!row?.visible) throw jobNotFound();
   const receipt = { jobId, role: row.r_role, name: row.r_name, seq: row.after_seq };
   const changed = row.after_seq > row.before_seq;

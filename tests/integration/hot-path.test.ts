@@ -2,13 +2,12 @@
 // every acked message is stored once, seqs stay gapless, nobody's send fails
 // because others are sending, and a repeated clientId is broadcast once.
 import { randomUUID } from "node:crypto";
-import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import type { Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCookieHeader } from "../../lib/auth/cookies.ts";
 import { resolveActor } from "../../lib/auth/resolve-actor.ts";
-import { getDb } from "../../lib/db.ts";
-import { PrismaClient } from "../../lib/generated/prisma/client.ts";
+import { closeDb, createDb, getDb } from "../../lib/db.ts";
 import { transitionJob } from "../../lib/jobs/transition-job.ts";
 import { resetLimits } from "../../lib/limits/limits.ts";
 import { listMessages } from "../../lib/messages/list-messages.ts";
@@ -137,14 +136,24 @@ describe("the send path under load", () => {
   });
 });
 
+/** A client whose every statement, from Prisma or straight through pg, is recorded (its text). */
+function countingDb() {
+  const statements: string[] = [];
+  class CountingClient extends pg.Client {
+    // biome-ignore lint/suspicious/noExplicitAny: pg's query() has a dozen overloads; this passes them all on.
+    override query(...args: any[]): any {
+      const [query] = args;
+      statements.push(typeof query === "string" ? query : String(query?.text ?? ""));
+      // biome-ignore lint/suspicious/noExplicitAny: as above
+      return (super.query as (...a: any[]) => any)(...args);
+    }
+  }
+  return { db: createDb(process.env.DATABASE_URL as string, { Client: CountingClient }), statements };
+}
+
 describe("round trips to the database", () => {
   it("are one per send, read mark, handshake and catch-up, two per status change", async () => {
-    const statements: string[] = [];
-    const db = new PrismaClient({
-      adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL }),
-      log: [{ emit: "event", level: "query" }],
-    });
-    db.$on("query", (event) => statements.push(event.query));
+    const { db, statements } = countingDb();
     const count = async (run: () => Promise<unknown>) => {
       statements.length = 0;
       await run();
@@ -162,7 +171,41 @@ describe("round trips to the database", () => {
       expect(await count(() => listMessages(db, dispatcher.actor, job.id, 0))).toBe(1);
       expect(await count(() => transitionJob(db, dispatcher.actor, { jobId: job.id, to: "EN_ROUTE" }))).toBe(2);
     } finally {
-      await db.$disconnect();
+      await closeDb(db);
+    }
+  });
+
+  it("carry queued sends as one batch, and a bad entry in a batch fails alone", async () => {
+    const { db, statements } = countingDb();
+    try {
+      // Another job whose next seq is already taken: its entry will fail inside the database.
+      const [broken] = quietJobs;
+      if (!broken) throw new Error("no quiet job");
+      const { lastSeq } = await getDb().job.findUniqueOrThrow({ where: { id: broken.id }, select: { lastSeq: true } });
+      await getDb().message.create({
+        data: { jobId: broken.id, seq: lastSeq + 1, clientId: "in-the-way", body: "in the way", kind: "SYSTEM" },
+      });
+      const before = (await getDb().job.findUniqueOrThrow({ where: { id: world.job.id } })).lastSeq;
+      const input = (jobId: string, i: number) =>
+        ({ jobId, clientId: randomUUID(), body: `batched ${i}`, visibility: "EVERYONE" }) as const;
+      statements.length = 0;
+      const results = await Promise.allSettled(
+        Array.from({ length: 60 }, (_, i) =>
+          i === 30
+            ? sendMessage(db, world.dispatcher.actor, input(broken.id, i))
+            : sendMessage(db, world.homeowner.actor, input(world.job.id, i)),
+        ),
+      );
+
+      expect(statements.some((text) => text.includes("trio_append_entries"))).toBe(true);
+      expect(results[30]).toMatchObject({ status: "rejected", reason: { code: "23505" } });
+      const sent = results.filter((_, i) => i !== 30);
+      expect(sent.every((r) => r.status === "fulfilled")).toBe(true);
+      const seqs = sent.map((r) => (r.status === "fulfilled" ? r.value.message.seq : 0)).sort((a, b) => a - b);
+      expect(seqs).toEqual(Array.from({ length: 59 }, (_, i) => before + i + 1));
+      expect((await getDb().job.findUniqueOrThrow({ where: { id: broken.id } })).lastSeq).toBe(lastSeq);
+    } finally {
+      await closeDb(db);
     }
   });
 });

@@ -56,7 +56,7 @@ describe("transitionJob on a real database", () => {
     });
     await expect(
       transitionJob(db, world.technician.actor, { jobId: world.job.id, to: "EN_ROUTE" }),
-    ).rejects.toMatchObject({ meta: { driverAdapterError: { cause: { originalCode: "23505" } } } }); // unique_violation
+    ).rejects.toMatchObject({ code: "23505" }); // unique_violation, from inside the database function
     expect(await job()).toMatchObject({ status: "SCHEDULED", lastSeq: 0 });
     expect(await db.message.count({ where: { jobId: world.job.id, kind: "STATUS" } })).toBe(0);
   });
