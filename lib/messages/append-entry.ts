@@ -3,6 +3,7 @@ import { jobScope } from "../auth/policy.ts";
 import type { Db } from "../db.ts";
 import { AppError, jobNotFound } from "../errors.ts";
 import type { JobStatus, MessageKind, ParticipantRole, Visibility } from "../generated/prisma/enums.ts";
+import { type JobColumns, toJobRow } from "../jobs/job-columns.ts";
 import type { JobRow } from "../jobs/job-view.ts";
 import { submitEntry } from "./entry-batcher.ts";
 import type { MessageView } from "./message-view.ts";
@@ -29,7 +30,7 @@ export type AppendResult =
   | { outcome: "created" | "existing"; message: MessageView; job: JobRow }
   | { outcome: "stale"; message?: undefined; job?: undefined };
 
-type Row = {
+type Row = JobColumns & {
   outcome: "created" | "existing" | "not_found" | "conflict" | "stale";
   m_id: string;
   m_seq: number;
@@ -40,23 +41,6 @@ type Row = {
   m_created_at: Date;
   m_author_role: ParticipantRole | null;
   m_author_name: string | null;
-  j_id: string;
-  j_company_id: string;
-  j_number: number;
-  j_title: string;
-  j_description: string;
-  j_status: JobStatus;
-  j_technician_id: string | null;
-  j_window_start: Date | null;
-  j_window_end: Date | null;
-  j_eta: Date | null;
-  j_last_seq: number;
-  j_updated_at: Date;
-  j_last_public_seq: number;
-  j_public_updated_at: Date;
-  j_customer_name: string;
-  j_customer_address: string | null;
-  j_technician_name: string | null;
 };
 
 /**
@@ -94,7 +78,7 @@ export async function appendEntry(db: Db, actor: Actor, jobId: string, entry: En
   if (!row || row.outcome === "not_found") throw jobNotFound();
   if (row.outcome === "conflict") throw new AppError("conflict", "That message id is already taken. Send again.");
   if (row.outcome === "stale") return { outcome: "stale" };
-  return { outcome: row.outcome, message: toMessage(row), job: toJob(row) };
+  return { outcome: row.outcome, message: toMessage(row), job: toJobRow(row) };
 }
 
 function toMessage(row: Row): MessageView {
@@ -108,27 +92,5 @@ function toMessage(row: Row): MessageView {
     body: row.m_body,
     author: row.m_author_role && row.m_author_name ? { role: row.m_author_role, name: row.m_author_name } : null,
     createdAt: row.m_created_at.toISOString(),
-  };
-}
-
-function toJob(row: Row): JobRow {
-  return {
-    id: row.j_id,
-    companyId: row.j_company_id,
-    number: row.j_number,
-    title: row.j_title,
-    description: row.j_description,
-    status: row.j_status,
-    technicianId: row.j_technician_id,
-    windowStart: row.j_window_start,
-    windowEnd: row.j_window_end,
-    eta: row.j_eta,
-    lastSeq: row.j_last_seq,
-    updatedAt: row.j_updated_at,
-    lastPublicSeq: row.j_last_public_seq,
-    publicUpdatedAt: row.j_public_updated_at,
-    customer: { name: row.j_customer_name, address: row.j_customer_address },
-    technician:
-      row.j_technician_id && row.j_technician_name ? { id: row.j_technician_id, name: row.j_technician_name } : null,
   };
 }

@@ -1,62 +1,89 @@
 import type { Actor } from "../auth/actor.ts";
-import { visibleJobFilter, visibleTo } from "../auth/policy.ts";
+import { jobScope } from "../auth/policy.ts";
 import type { Db } from "../db.ts";
 import { jobNotFound } from "../errors.ts";
-import { type JobRow, type JobSummary, jobSummaryFor, jobSummarySelect } from "../jobs/job-view.ts";
+import type { MessageKind, ParticipantRole, Visibility } from "../generated/prisma/enums.ts";
+import { JOB_COLUMNS_SQL, type JobColumns, toJobRow } from "../jobs/job-columns.ts";
+import { type JobRow, type JobSummary, jobSummaryFor } from "../jobs/job-view.ts";
+import { runStatement } from "../sql.ts";
 import { publicSeqAtOrBefore } from "./mark-read.ts";
-import { type MessageView, messageSelect, toMessageView } from "./message-view.ts";
+import type { MessageView } from "./message-view.ts";
 import { MESSAGE_PAGE_SIZE } from "./schemas.ts";
 
 export type Reader = { role: string; name: string; lastReadSeq: number };
 export type ThreadPage = { job: JobSummary; messages: MessageView[]; readers: Reader[]; hasMore: boolean };
 
-/** A thread's messages after `afterSeq` that the actor may see, and its readers (one query, with joins). */
-const threadSelect = (actor: Actor, afterSeq: number) =>
-  ({
-    messages: {
-      where: { seq: { gt: afterSeq }, visibility: { in: visibleTo(actor) } },
-      orderBy: { seq: "asc" },
-      take: MESSAGE_PAGE_SIZE + 1,
-      select: messageSelect,
-    },
-    participants: { select: { role: true, name: true, lastReadSeq: true } },
-  }) as const;
+// Every (re)connect of every thread reads this, so it is one statement through
+// pg (lib/sql.ts) that also checks access: the job (with the scope of
+// policy.jobScope), its messages after $4 the reader may see ($5: notes too),
+// oldest first, one more than a page, and its readers.
+const THREAD_PAGE = `
+  SELECT ${JOB_COLUMNS_SQL},
+    (SELECT COALESCE(json_agg(x ORDER BY x.seq), '[]'::json) FROM (
+      SELECT m."id", m."seq", m."clientId", m."kind", m."visibility", m."body", m."createdAt",
+             a."role" AS "authorRole", a."name" AS "authorName"
+      FROM "Message" m LEFT JOIN "Participant" a ON a."id" = m."authorId"
+      WHERE m."jobId" = j."id" AND m."seq" > $4 AND (m."visibility" = 'EVERYONE' OR $5)
+      ORDER BY m."seq" LIMIT $6
+    ) x) AS messages,
+    (SELECT COALESCE(json_agg(json_build_object('role', p."role", 'name', p."name", 'lastReadSeq', p."lastReadSeq")), '[]'::json)
+     FROM "Participant" p WHERE p."jobId" = j."id") AS readers
+  FROM "Job" j
+  JOIN "Customer" c ON c."id" = j."customerId"
+  LEFT JOIN "User" t ON t."id" = j."technicianId"
+  WHERE j."id" = $1 AND j."companyId" = $2 AND ($3::uuid IS NULL OR j."technicianId" = $3::uuid)`;
+
+type MessageJson = {
+  id: string;
+  seq: number;
+  clientId: string;
+  kind: MessageKind;
+  visibility: Visibility;
+  body: string;
+  /** json renders a `timestamp` without its zone: the UTC Prisma stores. */
+  createdAt: string;
+  authorRole: ParticipantRole | null;
+  authorName: string | null;
+};
+type PageRow = JobColumns & { messages: MessageJson[]; readers: Reader[] };
 
 /**
  * What the actor may see of a thread after `afterSeq`: the catch-up every
- * (re)connect asks for, in one query that also checks access. Oldest first;
- * `hasMore` when a page did not hold it all.
+ * (re)connect asks for, in one statement that also checks access. Oldest
+ * first; `hasMore` when a page did not hold it all.
  */
 export async function listMessages(db: Db, actor: Actor, jobId: string, afterSeq: number): Promise<ThreadPage> {
-  const where = visibleJobFilter(actor, jobId);
-  const row =
-    where && (await db.job.findFirst({ where, select: { ...jobSummarySelect, ...threadSelect(actor, afterSeq) } }));
+  const scope = jobScope(actor, jobId);
+  if (!scope) throw jobNotFound();
+  const [row] = await runStatement<PageRow>(db, "thread_page", THREAD_PAGE, [
+    jobId,
+    scope.companyId,
+    scope.technicianId,
+    afterSeq,
+    actor.kind === "staff",
+    MESSAGE_PAGE_SIZE + 1,
+  ]);
   if (!row) throw jobNotFound();
-  const { messages, participants, ...job } = row;
-  return toPage(db, actor, job, messages, participants);
-}
-
-/** The same, for a job the caller has already checked the actor may see. */
-export async function readThread(db: Db, actor: Actor, job: JobRow, afterSeq: number): Promise<ThreadPage> {
-  const row = await db.job.findUnique({ where: { id: job.id }, select: threadSelect(actor, afterSeq) });
-  if (!row) throw jobNotFound();
-  return toPage(db, actor, job, row.messages, row.participants);
-}
-
-type MessageRow = Parameters<typeof toMessageView>[0];
-
-async function toPage(
-  db: Db,
-  actor: Actor,
-  job: JobRow,
-  rows: MessageRow[],
-  participants: Reader[],
-): Promise<ThreadPage> {
+  const job = toJobRow(row);
   return {
     job: jobSummaryFor(actor, job),
-    messages: rows.slice(0, MESSAGE_PAGE_SIZE).map(toMessageView),
-    readers: actor.kind === "staff" ? participants : await publicReadMarks(db, job, participants),
-    hasMore: rows.length > MESSAGE_PAGE_SIZE,
+    messages: row.messages.slice(0, MESSAGE_PAGE_SIZE).map((m) => toMessageView(job.id, m)),
+    readers: actor.kind === "staff" ? row.readers : await publicReadMarks(db, job, row.readers),
+    hasMore: row.messages.length > MESSAGE_PAGE_SIZE,
+  };
+}
+
+function toMessageView(jobId: string, m: MessageJson): MessageView {
+  return {
+    id: m.id,
+    jobId,
+    seq: m.seq,
+    clientId: m.clientId,
+    kind: m.kind,
+    visibility: m.visibility,
+    body: m.body,
+    author: m.authorRole && m.authorName ? { role: m.authorRole, name: m.authorName } : null,
+    createdAt: new Date(`${m.createdAt}Z`).toISOString(),
   };
 }
 

@@ -10,7 +10,7 @@ import { isManager } from "@/lib/auth/policy.ts";
 import { resolveActor } from "@/lib/auth/resolve-actor.ts";
 import { AppError, toErrorBody } from "@/lib/errors.ts";
 import type { PrismaClient } from "@/lib/generated/prisma/client.ts";
-import { getVisibleJob } from "@/lib/jobs/get-visible-job.ts";
+import { assertVisibleJob } from "@/lib/jobs/get-visible-job.ts";
 import { jobSummaryFor } from "@/lib/jobs/job-view.ts";
 import { transitionInputSchema } from "@/lib/jobs/schemas.ts";
 import { transitionJob } from "@/lib/jobs/transition-job.ts";
@@ -127,7 +127,7 @@ function registerHandlers(io: RealtimeServer, socket: TrioSocket, db: () => Pris
   // page or in the room's broadcast (the client merges by seq), never in neither.
   // The read checks access again, so an assignment lost in between leaves the rooms.
   handle("thread:join", joinThreadInputSchema, async ({ jobId, afterSeq }) => {
-    await getVisibleJob(db(), actor, jobId);
+    await assertVisibleJob(db(), actor, jobId);
     const wanted = actor.kind === "staff" ? [rooms.job(jobId), rooms.jobStaff(jobId)] : [rooms.job(jobId)];
     const fresh = wanted.filter((room) => !socket.rooms.has(room));
     await socket.join(fresh);

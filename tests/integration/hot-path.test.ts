@@ -133,6 +133,9 @@ describe("the send path under load", () => {
     expect(data).toMatchObject({ ...stored, createdAt: stored.createdAt.toISOString() });
     // Stored in UTC like every other time: within the test's own minute, not hours off.
     expect(Math.abs(stored.createdAt.getTime() - Date.now())).toBeLessThan(60_000);
+    // A catch-up (thread:join) shows the same message, to the letter.
+    const page = await listMessages(getDb(), world.dispatcher.actor, world.job.id, (data?.seq ?? 1) - 1);
+    expect(page.messages[0]).toEqual(data);
   });
 });
 

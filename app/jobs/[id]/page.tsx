@@ -5,7 +5,7 @@ import { companyOf, requireVisibleJob } from "@/lib/auth/current-actor.ts";
 import { isManager } from "@/lib/auth/policy.ts";
 import { getDb } from "@/lib/db.ts";
 import { listTechnicians } from "@/lib/jobs/list-technicians.ts";
-import { readThread } from "@/lib/messages/list-messages.ts";
+import { listMessages } from "@/lib/messages/list-messages.ts";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Your job" };
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Your job" };
 export default async function JobPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const { actor, job } = await requireVisibleJob(id);
-  const page = await readThread(getDb(), actor, job, 0);
+  const page = await listMessages(getDb(), actor, job.id, 0);
   const [company, technicians] = await Promise.all([companyOf(actor), listTechnicians(getDb(), actor)]);
   const viewer =
     actor.kind === "homeowner"
