@@ -6,7 +6,7 @@ import { isUuid } from "../ids.ts";
 import { runStatement } from "../sql.ts";
 import type { Actor, HomeownerActor, StaffActor } from "./actor.ts";
 import { type CookieReader, HOMEOWNER_COOKIE, STAFF_COOKIES } from "./cookies.ts";
-import { hashToken } from "./tokens.ts";
+import { hashToken, isTokenShaped } from "./tokens.ts";
 
 // The two lookups every door and every socket handshake makes: plain SQL
 // through pg (lib/sql.ts), a quarter of the Node CPU of the same read through
@@ -68,6 +68,8 @@ async function resolveStaff(db: Db, raw: string): Promise<StaffActor | null> {
 }
 
 async function resolveHomeowner(db: Db, raw: string): Promise<HomeownerActor | null> {
+  // Junk never costs a database lookup.
+  if (!isTokenShaped(raw)) return null;
   const [row] = await runStatement<HomeownerRow>(db, "homeowner_session", HOMEOWNER_SESSION, [hashToken(raw)]);
   if (!row || row.revoked_at || row.expires_at <= new Date()) return null;
   return {

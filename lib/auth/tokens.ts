@@ -12,4 +12,6 @@ export function hashToken(token: string): string {
 }
 
 /** What newToken makes: 43 URL-safe characters. */
+export const isTokenShaped = (value: string): boolean => /^[A-Za-z0-9_-]{43}$/.test(value);
+
 export const linkTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "This link is not valid.");

@@ -46,7 +46,11 @@ type Waiting<Row> = { params: EntryParams; resolve: (row: Row | undefined) => vo
 
 type Batcher = { submit<Row>(params: EntryParams): Promise<Row | undefined> };
 
-const batchers = new WeakMap<object, Batcher>();
+// On globalThis: Next's bundle (HTTP doors) and server/ (sockets) load this
+// module apart, and must share one queue and one in-flight budget per pool.
+const hub = globalThis as typeof globalThis & { __trioBatchers?: WeakMap<object, Batcher> };
+hub.__trioBatchers ??= new WeakMap();
+const batchers = hub.__trioBatchers;
 
 /** Appends one entry, batched with others under load; resolves with its row. */
 export function submitEntry<Row>(db: Db, params: EntryParams): Promise<Row | undefined> {
@@ -96,18 +100,26 @@ function createBatcher(db: Db): Batcher {
     }
   };
 
+  const many = (batch: Waiting<AnyRow>[]) =>
+    runStatement<{ idx: number }>(db, "trio_append_entries", APPEND_MANY, [
+      JSON.stringify(batch.map((entry) => entry.params)),
+    ]);
+
   const runBatch = async (batch: Waiting<AnyRow>[]) => {
     try {
-      const rows = await runStatement<{ idx: number }>(db, "trio_append_entries", APPEND_MANY, [
-        JSON.stringify(batch.map((entry) => entry.params)),
-      ]);
+      const rows = await many(batch).catch((error) => {
+        // A copy of one of them was stored meanwhile: once more, the lookup finds it.
+        if ((error as { code?: unknown }).code === RACED) return many(batch);
+        throw error;
+      });
       const byIndex = new Map(rows.map(({ idx, ...row }) => [idx, row]));
       batch.forEach((entry, i) => {
         entry.resolve(byIndex.get(i));
       });
-    } catch {
-      // One bad entry rolled the batch back: each goes again alone, in arrival order,
-      // so only the bad one fails (with its own error).
+    } catch (error) {
+      // Something no entry's validation caught rolled the batch back: each goes
+      // again alone, in arrival order, so only a bad one fails (with its own error).
+      console.warn(`[trio] a batch of ${batch.length} entries failed, retrying one by one: ${String(error)}`);
       for (const entry of batch) await runAlone(entry);
     }
   };

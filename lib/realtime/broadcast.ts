@@ -7,8 +7,14 @@ import type { MessageView } from "../messages/message-view.ts";
 import { type BoardFeed, createBoardFeed } from "./board-feed.ts";
 import { type RealtimeServer, rooms } from "./events.ts";
 
-const hub = globalThis as typeof globalThis & { __trioRealtime?: RealtimeServer };
-const feeds = new WeakMap<RealtimeServer, BoardFeed>();
+// On globalThis: server/index.ts and Next's bundle load this module apart, and
+// must share the server and its one board feed (one coalescing per job).
+const hub = globalThis as typeof globalThis & {
+  __trioRealtime?: RealtimeServer;
+  __trioFeeds?: WeakMap<RealtimeServer, BoardFeed>;
+};
+hub.__trioFeeds ??= new WeakMap();
+const feeds = hub.__trioFeeds;
 
 /** Each Socket.IO server has one board feed (lib/realtime/board-feed.ts). */
 function boardFeed(io: RealtimeServer): BoardFeed {

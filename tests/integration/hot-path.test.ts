@@ -86,6 +86,9 @@ describe("the send path under load", () => {
     expect(failed).toEqual([]);
     const hotMessages = hotAcks.map((ack) => ack.data as MessageView);
     expect(seqsOf(hotMessages)).toEqual(oneTo(3 * HOT_SENDS_PER_PERSON));
+    // Times follow seqs, even for sends that waited in a batch.
+    const times = [...hotMessages].sort((a, b) => a.seq - b.seq).map((m) => m.createdAt);
+    expect(times).toEqual([...times].sort());
     for (const job of quietJobs) {
       const mine = quietAcks.map((ack) => ack.data as MessageView).filter((m) => m.jobId === job.id);
       expect(seqsOf(mine)).toEqual(oneTo(QUIET_SENDS));

@@ -44,6 +44,21 @@ describe("sendMessage on a real database", () => {
     expect(await db.message.count({ where: { jobId: world.job.id, clientId: first.clientId } })).toBe(1);
   });
 
+  it("answers a resend only in a job the sender may still see", async () => {
+    const db = getDb();
+    const mine = input("I'll bring the part");
+    await sendMessage(db, world.technician.actor, mine);
+    // Another company's dispatcher probing that id learns nothing: the same 404 as any unknown job.
+    await expect(sendMessage(db, world.foreignDispatcher.actor, mine)).rejects.toMatchObject({ code: "not_found" });
+    // The job goes to someone else: the old technician's resend is refused like any other write.
+    await db.job.update({ where: { id: world.job.id }, data: { technicianId: world.otherTechnician.id } });
+    try {
+      await expect(sendMessage(db, world.technician.actor, mine)).rejects.toMatchObject({ code: "not_found" });
+    } finally {
+      await db.job.update({ where: { id: world.job.id }, data: { technicianId: world.technician.id } });
+    }
+  });
+
   it("refuses someone else's clientId instead of showing them that message", async () => {
     const first = input("mine");
     await sendMessage(getDb(), world.dispatcher.actor, first);

@@ -32,6 +32,15 @@ describe("message schemas", () => {
     expect(sendMessageInputSchema.safeParse(null).success).toBe(false);
   });
 
+  it("refuses characters PostgreSQL cannot store, and keeps emoji and accents", () => {
+    for (const body of ["a\u0000b", "half a pair \ud83d", "\udc00 alone"]) {
+      const parsed = sendMessageInputSchema.safeParse({ ...valid, body });
+      expect(parsed.success).toBe(false);
+      expect(parsed.error?.issues[0]?.message).toBe("Messages can't contain that character.");
+    }
+    expect(sendMessageInputSchema.parse({ ...valid, body: "Merci 👍 à demain" }).body).toBe("Merci 👍 à demain");
+  });
+
   it("parses a join with a default afterSeq and refuses negative ones", () => {
     expect(joinThreadInputSchema.parse({ jobId })).toEqual({ jobId, afterSeq: 0 });
     expect(joinThreadInputSchema.safeParse({ jobId, afterSeq: -1 }).success).toBe(false);

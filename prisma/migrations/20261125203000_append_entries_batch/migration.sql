@@ -4,6 +4,8 @@
 -- customer and technician, one UPDATE of the author's read mark, one INSERT.
 -- A racing copy of the same clientId committed between the lookup and the lock
 -- raises SQLSTATE TR001 and rolls back (the caller retries and finds it).
+-- An entry's time is its job's new updatedAt, which never goes back, so times
+-- follow seqs within a job.
 CREATE OR REPLACE FUNCTION trio_append_entry(
   p_job_id uuid,
   p_company_id uuid,
@@ -55,7 +57,10 @@ DECLARE
   public_entry boolean := p_visibility = 'EVERYONE';
 BEGIN
   IF p_client_id IS NOT NULL THEN
-    SELECT * INTO m FROM "Message" WHERE "jobId" = p_job_id AND "clientId" = p_client_id;
+    -- Only in a job the caller may see: unknown and forbidden look the same.
+    SELECT msg.* INTO m FROM "Message" msg JOIN "Job" jb ON jb."id" = msg."jobId"
+    WHERE msg."jobId" = p_job_id AND msg."clientId" = p_client_id
+      AND jb."companyId" = p_company_id AND (p_technician_id IS NULL OR jb."technicianId" = p_technician_id);
     IF FOUND THEN
       SELECT a."role"::text AS role, a."name" INTO j FROM "Participant" a
       WHERE a."id" = m."authorId" AND (a."userId" = p_user_id OR a."customerId" = p_customer_id);
@@ -76,9 +81,13 @@ BEGIN
   IF outcome IS NULL THEN
     UPDATE "Job" jb SET
       "lastSeq" = jb."lastSeq" + 1,
-      "updatedAt" = now_utc,
+      -- Never behind the job's last change: a batch that waited for this row
+      -- still stamps its entry after the entries before it.
+      "updatedAt" = GREATEST(jb."updatedAt", clock_timestamp() AT TIME ZONE 'UTC'),
       "lastPublicSeq" = CASE WHEN public_entry THEN jb."lastSeq" + 1 ELSE jb."lastPublicSeq" END,
-      "publicUpdatedAt" = CASE WHEN public_entry THEN now_utc ELSE jb."publicUpdatedAt" END,
+      "publicUpdatedAt" = CASE
+        WHEN public_entry THEN GREATEST(jb."updatedAt", clock_timestamp() AT TIME ZONE 'UTC')
+        ELSE jb."publicUpdatedAt" END,
       "status" = CASE WHEN p_change ? 'status' THEN (p_change->>'status')::"JobStatus" ELSE jb."status" END,
       "eta" = CASE WHEN p_change ? 'eta' THEN (p_change->>'eta')::timestamp(3) ELSE jb."eta" END,
       "technicianId" = CASE WHEN p_change ? 'technicianId' THEN (p_change->>'technicianId')::uuid ELSE jb."technicianId" END
@@ -120,7 +129,7 @@ BEGIN
     VALUES (
       gen_random_uuid(), p_job_id, j."lastSeq",
       COALESCE(p_client_id, 'server:' || lower(p_kind::text) || ':' || j."lastSeq"),
-      p_kind, p_visibility, p_body, author, now_utc
+      p_kind, p_visibility, p_body, author, j."updatedAt"
     )
     ON CONFLICT ("jobId", "clientId") DO NOTHING
     RETURNING * INTO m;
