@@ -29,6 +29,8 @@ export type TypingPerson = { role: string; name: string; until: number };
 
 const ACK_TIMEOUT_MS = 10_000;
 const RESEND_AFTER_MS = 3_000;
+const JOIN_RETRY_S = 3;
+const RETRY_JOIN_ON = new Set(["rate_limited", "internal", "unavailable"]);
 const TYPING_SHOWN_MS = 4_000;
 const TYPING_SEND_EVERY_MS = 2_000;
 const storageKey = (jobId: string) => `trio.pending.${jobId}`;
@@ -188,13 +190,21 @@ export function useThread(jobId: string, initial: ThreadPage | null) {
     pendingRef.current = loadPending(jobId);
     setPending(pendingRef.current);
 
+    let joinRetry: ReturnType<typeof setTimeout> | undefined;
+    // A busy server answers late or asks us to wait: join again then, or pending messages would sit until the next reconnect.
+    const joinLater = (afterSeq: number, seconds: number) => {
+      clearTimeout(joinRetry);
+      joinRetry = setTimeout(() => socket.connected && join(afterSeq), seconds * 1000);
+    };
     const join = (afterSeq: number) => {
       socket
         .timeout(ACK_TIMEOUT_MS)
         .emit("thread:join", { jobId, afterSeq }, (timedOut: Error | null, response: Response<ThreadPage>) => {
-          if (timedOut) return;
+          if (timedOut) return joinLater(afterSeq, JOIN_RETRY_S);
           if ("error" in response) {
-            setLoadError(response.error.message);
+            const { code, message, retryAfter } = response.error;
+            if (RETRY_JOIN_ON.has(code)) return joinLater(afterSeq, retryAfter ?? JOIN_RETRY_S);
+            setLoadError(message);
             return;
           }
           const { job, readers, messages, hasMore } = response.data;
@@ -247,6 +257,7 @@ export function useThread(jobId: string, initial: ThreadPage | null) {
     const sweep = setInterval(() => setTyping((current) => current.filter((t) => t.until > Date.now())), 1000);
     return () => {
       clearInterval(sweep);
+      clearTimeout(joinRetry);
       clearTimeout(holdTimer.current);
       socket.off("connect", onConnect);
       socket.off("message:created", onMessage);
