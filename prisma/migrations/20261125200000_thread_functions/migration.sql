@@ -1,19 +1,25 @@
--- The thread's two hot writes as database functions, so each is one round trip
--- from Node: the job's row lock lives only inside the statement and no pooled
--- connection waits on the client (lib/messages/append-entry.ts, mark-read.ts).
--- Times are stored as UTC wall-clock, as Prisma stores them.
+-- The thread's hot writes as database functions, so each is one statement from
+-- Node: the job's row lock lives only inside the statement and no pooled
+-- connection waits on the client (lib/messages/append-entry.ts, entry-batcher.ts,
+-- mark-read.ts). Times are stored as UTC wall-clock, as Prisma stores them.
 
 -- Appends one entry to a job's thread, and optionally changes the job with it.
 -- Access: the job must belong to p_company_id and, when p_technician_id is set,
 -- be assigned to that technician (lib/auth/policy.ts `jobScope`). In order:
---   1. lock the job row (concurrent appends to one job queue here);
---   2. a repeated p_client_id returns the stored entry ('existing'), or
---      'conflict' when someone else wrote it; this read runs after the lock, so
---      a racing duplicate sees the winner's committed row;
---   3. p_expect ({ status?, technicianId? }) must still hold, else 'stale';
---   4. take lastSeq + 1 (gapless: a rollback gives it back), apply p_change
---      ({ status?, eta?, technicianId? }), insert the entry, and move the
---      author's participant row (made on first use) and read mark.
+--   1. a repeated p_client_id (in a job the caller may see) returns the stored
+--      entry ('existing'), or 'conflict' when someone else wrote it;
+--   2. one UPDATE of the job checks access and p_expect ({ status?,
+--      technicianId? }: 'stale' when it no longer holds, 'not_found' when the
+--      job isn't the caller's), takes the row lock (concurrent appends to one
+--      job queue here) and lastSeq + 1 (gapless: a rollback gives it back),
+--      applies p_change ({ status?, eta?, technicianId? }) and reads the
+--      customer and technician;
+--   3. the author's participant row (made on first use) gets the read mark;
+--   4. the entry is inserted. A copy of the same clientId committed between
+--      step 1 and the lock raises SQLSTATE TR001 and rolls everything back:
+--      the caller tries again, and step 1 finds it.
+-- An entry's time is its job's new updatedAt, which never goes back, so times
+-- follow seqs within a job.
 CREATE FUNCTION trio_append_entry(
   p_job_id uuid,
   p_company_id uuid,
@@ -58,99 +64,188 @@ CREATE FUNCTION trio_append_entry(
   j_technician_name text
 ) LANGUAGE plpgsql AS $$
 DECLARE
-  j "Job"%ROWTYPE;
+  j record;
   m "Message"%ROWTYPE;
   author uuid;
-  next_seq integer;
   now_utc timestamp(3) := now() AT TIME ZONE 'UTC';
+  public_entry boolean := p_visibility = 'EVERYONE';
 BEGIN
-  SELECT * INTO j FROM "Job"
-  WHERE "id" = p_job_id AND "companyId" = p_company_id
-    AND (p_technician_id IS NULL OR "technicianId" = p_technician_id)
-  FOR UPDATE;
-  IF NOT FOUND THEN
-    outcome := 'not_found';
-    RETURN NEXT;
-    RETURN;
-  END IF;
-
   IF p_client_id IS NOT NULL THEN
-    SELECT * INTO m FROM "Message" WHERE "jobId" = j."id" AND "clientId" = p_client_id;
+    -- Only in a job the caller may see: unknown and forbidden look the same.
+    SELECT msg.* INTO m FROM "Message" msg JOIN "Job" jb ON jb."id" = msg."jobId"
+    WHERE msg."jobId" = p_job_id AND msg."clientId" = p_client_id
+      AND jb."companyId" = p_company_id AND (p_technician_id IS NULL OR jb."technicianId" = p_technician_id);
     IF FOUND THEN
-      IF NOT EXISTS (
-        SELECT 1 FROM "Participant" a
-        WHERE a."id" = m."authorId" AND (a."userId" = p_user_id OR a."customerId" = p_customer_id)
-      ) THEN
+      SELECT a."role"::text AS role, a."name" INTO j FROM "Participant" a
+      WHERE a."id" = m."authorId" AND (a."userId" = p_user_id OR a."customerId" = p_customer_id);
+      IF NOT FOUND THEN
         outcome := 'conflict';
         RETURN NEXT;
         RETURN;
       END IF;
       outcome := 'existing';
+      m_author_role := j.role;
+      m_author_name := j.name;
+      SELECT jb.*, c."name" AS customer_name, c."address" AS customer_address, t."name" AS technician_name INTO j
+      FROM "Job" jb JOIN "Customer" c ON c."id" = jb."customerId" LEFT JOIN "User" t ON t."id" = jb."technicianId"
+      WHERE jb."id" = p_job_id;
     END IF;
   END IF;
 
   IF outcome IS NULL THEN
-    IF (p_expect ? 'status' AND j."status"::text IS DISTINCT FROM p_expect->>'status')
-      OR (p_expect ? 'technicianId' AND j."technicianId" IS DISTINCT FROM (p_expect->>'technicianId')::uuid) THEN
-      outcome := 'stale';
+    UPDATE "Job" jb SET
+      "lastSeq" = jb."lastSeq" + 1,
+      -- Never behind the job's last change: a batch that waited for this row
+      -- still stamps its entry after the entries before it.
+      "updatedAt" = GREATEST(jb."updatedAt", clock_timestamp() AT TIME ZONE 'UTC'),
+      "lastPublicSeq" = CASE WHEN public_entry THEN jb."lastSeq" + 1 ELSE jb."lastPublicSeq" END,
+      "publicUpdatedAt" = CASE
+        WHEN public_entry THEN GREATEST(jb."updatedAt", clock_timestamp() AT TIME ZONE 'UTC')
+        ELSE jb."publicUpdatedAt" END,
+      "status" = CASE WHEN p_change ? 'status' THEN (p_change->>'status')::"JobStatus" ELSE jb."status" END,
+      "eta" = CASE WHEN p_change ? 'eta' THEN (p_change->>'eta')::timestamp(3) ELSE jb."eta" END,
+      "technicianId" = CASE WHEN p_change ? 'technicianId' THEN (p_change->>'technicianId')::uuid ELSE jb."technicianId" END
+    FROM "Customer" c
+    WHERE jb."id" = p_job_id AND jb."companyId" = p_company_id
+      AND (p_technician_id IS NULL OR jb."technicianId" = p_technician_id)
+      AND (NOT p_expect ? 'status' OR jb."status"::text = p_expect->>'status')
+      AND (NOT p_expect ? 'technicianId' OR jb."technicianId" IS NOT DISTINCT FROM (p_expect->>'technicianId')::uuid)
+      AND c."id" = jb."customerId"
+    RETURNING jb.*, c."name" AS customer_name, c."address" AS customer_address,
+      (SELECT t."name" FROM "User" t WHERE t."id" = jb."technicianId") AS technician_name
+    INTO j;
+    IF NOT FOUND THEN
+      PERFORM 1 FROM "Job" jb
+      WHERE jb."id" = p_job_id AND jb."companyId" = p_company_id
+        AND (p_technician_id IS NULL OR jb."technicianId" = p_technician_id);
+      outcome := CASE WHEN FOUND THEN 'stale' ELSE 'not_found' END;
       RETURN NEXT;
       RETURN;
     END IF;
 
-    SELECT a."id" INTO author FROM "Participant" a
-    WHERE a."jobId" = j."id" AND (a."userId" = p_user_id OR a."customerId" = p_customer_id);
+    UPDATE "Participant" a SET "lastReadSeq" = GREATEST(a."lastReadSeq", j."lastSeq"), "role" = p_role, "name" = p_name
+    WHERE a."jobId" = p_job_id AND (a."userId" = p_user_id OR a."customerId" = p_customer_id)
+    RETURNING a."id" INTO author;
     IF author IS NULL THEN
       -- A read mark made at this moment (trio_mark_read) may insert it first.
-      INSERT INTO "Participant" ("id", "jobId", "role", "name", "userId", "customerId", "createdAt")
-      VALUES (gen_random_uuid(), j."id", p_role, p_name, p_user_id, p_customer_id, now_utc)
+      INSERT INTO "Participant" ("id", "jobId", "role", "name", "userId", "customerId", "lastReadSeq", "createdAt")
+      VALUES (gen_random_uuid(), p_job_id, p_role, p_name, p_user_id, p_customer_id, j."lastSeq", now_utc)
       ON CONFLICT DO NOTHING
       RETURNING "id" INTO author;
       IF author IS NULL THEN
-        SELECT a."id" INTO author FROM "Participant" a
-        WHERE a."jobId" = j."id" AND (a."userId" = p_user_id OR a."customerId" = p_customer_id);
+        UPDATE "Participant" a SET "lastReadSeq" = GREATEST(a."lastReadSeq", j."lastSeq"), "role" = p_role, "name" = p_name
+        WHERE a."jobId" = p_job_id AND (a."userId" = p_user_id OR a."customerId" = p_customer_id)
+        RETURNING a."id" INTO author;
       END IF;
     END IF;
 
-    next_seq := j."lastSeq" + 1;
-    UPDATE "Job" SET
-      "lastSeq" = next_seq,
-      "updatedAt" = now_utc,
-      "lastPublicSeq" = CASE WHEN p_visibility = 'EVERYONE' THEN next_seq ELSE "lastPublicSeq" END,
-      "publicUpdatedAt" = CASE WHEN p_visibility = 'EVERYONE' THEN now_utc ELSE "publicUpdatedAt" END,
-      "status" = CASE WHEN p_change ? 'status' THEN (p_change->>'status')::"JobStatus" ELSE "status" END,
-      "eta" = CASE WHEN p_change ? 'eta' THEN (p_change->>'eta')::timestamp(3) ELSE "eta" END,
-      "technicianId" = CASE WHEN p_change ? 'technicianId' THEN (p_change->>'technicianId')::uuid ELSE "technicianId" END
-    WHERE "id" = j."id"
-    RETURNING * INTO j;
-
     INSERT INTO "Message" ("id", "jobId", "seq", "clientId", "kind", "visibility", "body", "authorId", "createdAt")
     VALUES (
-      gen_random_uuid(), j."id", next_seq,
-      COALESCE(p_client_id, 'server:' || lower(p_kind::text) || ':' || next_seq),
-      p_kind, p_visibility, p_body, author, now_utc
+      gen_random_uuid(), p_job_id, j."lastSeq",
+      COALESCE(p_client_id, 'server:' || lower(p_kind::text) || ':' || j."lastSeq"),
+      p_kind, p_visibility, p_body, author, j."updatedAt"
     )
+    ON CONFLICT ("jobId", "clientId") DO NOTHING
     RETURNING * INTO m;
-
-    -- Writing in a thread means having read everything before it.
-    UPDATE "Participant" SET
-      "lastReadSeq" = GREATEST("lastReadSeq", next_seq),
-      "role" = p_role,
-      "name" = p_name
-    WHERE "id" = author;
+    IF NOT FOUND THEN
+      RAISE EXCEPTION 'entry % of job % was stored meanwhile', p_client_id, p_job_id USING ERRCODE = 'TR001';
+    END IF;
     outcome := 'created';
+    m_author_role := p_role::text;
+    m_author_name := p_name;
   END IF;
 
-  RETURN QUERY
-  SELECT
-    outcome, m."id", m."seq", m."clientId", m."kind"::text, m."visibility"::text, m."body", m."createdAt",
-    a."role"::text, a."name",
-    j."id", j."companyId", j."number", j."title", j."description", j."status"::text, j."technicianId",
-    j."windowStart", j."windowEnd", j."eta", j."lastSeq", j."updatedAt", j."lastPublicSeq", j."publicUpdatedAt",
-    c."name", c."address", t."name"
-  FROM "Customer" c
-  LEFT JOIN "User" t ON t."id" = j."technicianId"
-  LEFT JOIN "Participant" a ON a."id" = m."authorId"
-  WHERE c."id" = j."customerId";
+  m_id := m."id";
+  m_seq := m."seq";
+  m_client_id := m."clientId";
+  m_kind := m."kind"::text;
+  m_visibility := m."visibility"::text;
+  m_body := m."body";
+  m_created_at := m."createdAt";
+  j_id := j."id";
+  j_company_id := j."companyId";
+  j_number := j."number";
+  j_title := j."title";
+  j_description := j."description";
+  j_status := j."status"::text;
+  j_technician_id := j."technicianId";
+  j_window_start := j."windowStart";
+  j_window_end := j."windowEnd";
+  j_eta := j."eta";
+  j_last_seq := j."lastSeq";
+  j_updated_at := j."updatedAt";
+  j_last_public_seq := j."lastPublicSeq";
+  j_public_updated_at := j."publicUpdatedAt";
+  j_customer_name := j.customer_name;
+  j_customer_address := j.customer_address;
+  j_technician_name := j.technician_name;
+  RETURN NEXT;
+END;
+$$;
+
+-- Appends several entries in one statement and one transaction: under load
+-- Node sends the entries that queued while earlier ones were in flight as one
+-- batch (lib/messages/entry-batcher.ts), so a commit, a round trip and a
+-- statement's overhead serve many messages. Each entry is
+-- trio_append_entry's arguments as a JSON object; rows come back with the
+-- entry's index in the array. Jobs are taken in one order (by id, then by
+-- arrival), so two batches that share jobs wait for each other, never deadlock.
+-- If any entry raises, the whole batch rolls back and the caller retries its
+-- entries one by one.
+CREATE FUNCTION trio_append_entries(p_entries jsonb) RETURNS TABLE (
+  idx integer,
+  outcome text,
+  m_id uuid,
+  m_seq integer,
+  m_client_id text,
+  m_kind text,
+  m_visibility text,
+  m_body text,
+  m_created_at timestamp(3),
+  m_author_role text,
+  m_author_name text,
+  j_id uuid,
+  j_company_id uuid,
+  j_number integer,
+  j_title text,
+  j_description text,
+  j_status text,
+  j_technician_id uuid,
+  j_window_start timestamp(3),
+  j_window_end timestamp(3),
+  j_eta timestamp(3),
+  j_last_seq integer,
+  j_updated_at timestamp(3),
+  j_last_public_seq integer,
+  j_public_updated_at timestamp(3),
+  j_customer_name text,
+  j_customer_address text,
+  j_technician_name text
+) LANGUAGE plpgsql AS $$
+DECLARE
+  e record;
+BEGIN
+  FOR e IN
+    SELECT (t.ord - 1)::integer AS i, t.v
+    FROM jsonb_array_elements(p_entries) WITH ORDINALITY AS t(v, ord)
+    ORDER BY t.v->>'jobId', t.ord
+  LOOP
+    RETURN QUERY SELECT e.i, r.* FROM trio_append_entry(
+      (e.v->>'jobId')::uuid,
+      (e.v->>'companyId')::uuid,
+      (e.v->>'technicianId')::uuid,
+      (e.v->>'userId')::uuid,
+      (e.v->>'customerId')::uuid,
+      (e.v->>'role')::"ParticipantRole",
+      e.v->>'name',
+      (e.v->>'kind')::"MessageKind",
+      (e.v->>'visibility')::"Visibility",
+      e.v->>'body',
+      e.v->>'clientId',
+      e.v->'expect',
+      e.v->'change'
+    ) AS r;
+  END LOOP;
 END;
 $$;
 
