@@ -33,7 +33,7 @@ import {
   rooms,
   type ServerToClientEvents,
 } from "@/lib/realtime/events.ts";
-import { limitEvents, limitSocketsPerSession } from "./limit-sockets.ts";
+import { limitEvents, limitHandshakes, limitSocketsPerSession } from "./limit-sockets.ts";
 import { isAllowedOrigin } from "./origin.ts";
 
 /** Socket.IO refuses larger frames outright (and closes the socket). */
@@ -52,6 +52,7 @@ export function createRealtimeServer(httpServer: HttpServer, { db, appUrl }: Opt
     { maxHttpBufferSize: MAX_SOCKET_PAYLOAD_BYTES, serveClient: false, perMessageDeflate: false },
   );
 
+  io.use(limitHandshakes);
   io.use(async (socket, next) => {
     const { origin, host, cookie } = socket.handshake.headers;
     if (!isAllowedOrigin(origin, host, appUrl)) return next(new Error("This page's origin may not connect."));

@@ -10,6 +10,26 @@ type AnySocket = Socket & { data: { actor?: Actor } };
 export const TOO_MANY_SOCKETS = "Too many open connections for this sign-in. Close some tabs or windows and try again.";
 
 /**
+ * Socket.IO lets a client try a refused handshake again on the same
+ * connection, and every try looks its cookie up in the database: past a few
+ * tries the connection is closed. (A browser makes one per connection.)
+ */
+const HANDSHAKES_PER_CONNECTION = 5;
+const handshakes = new WeakMap<object, number>();
+
+export const TOO_MANY_HANDSHAKES = "Too many attempts to connect. Reload the page to try again.";
+
+/** Handshake middleware, first of all. */
+export function limitHandshakes(socket: Socket, next: (error?: Error) => void) {
+  const tries = (handshakes.get(socket.conn) ?? 0) + 1;
+  handshakes.set(socket.conn, tries);
+  if (tries <= HANDSHAKES_PER_CONNECTION) return next();
+  next(Object.assign(new Error(TOO_MANY_HANDSHAKES), { data: { code: "rate_limited" } }));
+  // After the refusal is queued (Socket.IO sends it on the next tick); close waits for it to drain.
+  setImmediate(() => socket.conn.close());
+}
+
+/**
  * Handshake middleware, after the actor is resolved: a session holds at most
  * LIMIT_SOCKETS_PER_SESSION sockets on this node. The count goes down when the
  * socket goes, or its connection closes before it was ever connected.

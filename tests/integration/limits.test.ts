@@ -2,14 +2,16 @@
 // clients. Each block sets its own limits (read from the settings at the first
 // check after resetLimits) and asserts counts and codes, never timings.
 import { randomUUID } from "node:crypto";
+import { Socket as EngineSocket } from "engine.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as postRoute } from "../../app/api/jobs/[id]/messages/route.ts";
+import { HOMEOWNER_COOKIE } from "../../lib/auth/cookies.ts";
 import { getDb } from "../../lib/db.ts";
 import { resetLimits } from "../../lib/limits/limits.ts";
 import type { MessageView } from "../../lib/messages/message-view.ts";
 import { createCustomer, createJob } from "../../prisma/seed/factories.ts";
-import { TOO_MANY_SOCKETS } from "../../server/realtime/limit-sockets.ts";
-import { type Client, record, request, settle, startRealtime } from "../support/realtime.ts";
+import { TOO_MANY_HANDSHAKES, TOO_MANY_SOCKETS } from "../../server/realtime/limit-sockets.ts";
+import { type Client, record, request, settle, startRealtime, until } from "../support/realtime.ts";
 import { buildWorld, homeownerCookie, staffCookie, type World } from "../support/world.ts";
 
 let world: World;
@@ -190,5 +192,37 @@ describe("sockets per session", () => {
       if (!again) await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(again?.connected).toBe(true);
+  });
+});
+
+describe("handshakes per connection", () => {
+  it("closes a connection that keeps retrying a refused handshake, before asking the database again", async () => {
+    // Socket.IO's protocol by hand, as a script would speak it: one websocket, CONNECT ("0") after CONNECT.
+    const engine = new EngineSocket(realtime.url, {
+      path: "/socket.io/",
+      transports: ["websocket"],
+      extraHeaders: { cookie: `${HOMEOWNER_COOKIE}=${"x".repeat(43)}` },
+    });
+    let closed = false;
+    engine.on("close", () => {
+      closed = true;
+    });
+    await new Promise<void>((resolve) => engine.on("open", () => resolve()));
+    const refusals: string[] = [];
+    while (!closed && refusals.length < 10) {
+      const answer = await new Promise<string | null>((resolve) => {
+        engine.once("message", (data) => resolve(String(data)));
+        engine.once("close", () => resolve(null));
+        engine.send("0");
+      });
+      if (answer === null) break;
+      refusals.push((JSON.parse(answer.slice(1)) as { message: string }).message);
+      await until(() => closed || engine.readyState === "open", "the next try");
+      await settle(20);
+    }
+    expect(refusals.slice(0, 5)).toEqual(Array(5).fill("unauthorized"));
+    expect(refusals[5]).toBe(TOO_MANY_HANDSHAKES);
+    await until(() => closed, "the connection to close");
+    expect(refusals).toHaveLength(6);
   });
 });
