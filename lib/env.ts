@@ -59,8 +59,12 @@ export function env(): Env {
   return parsed.data;
 }
 
+/**
+ * DATABASE_URL alone: getDb() asks on every request and socket event, and
+ * parsing every setting each time showed in CPU profiles of the hot path.
+ */
 export function requireDatabaseUrl(): string {
-  const url = env().DATABASE_URL;
+  const url = process.env.DATABASE_URL || undefined;
   if (!url) throw new Error("DATABASE_URL is not set: start Trio through server/index.ts, which provides one.");
   return url;
 }

@@ -22,13 +22,6 @@ export function jobScope(actor: Actor, jobId: string): JobScope | null {
   return { companyId: actor.companyId, technicianId: isManager(actor) ? null : actor.userId };
 }
 
-/** The same scope as a Prisma filter for that one job; null: none. */
-export function visibleJobFilter(actor: Actor, jobId: string) {
-  const scope = jobScope(actor, jobId);
-  if (!scope) return null;
-  return { id: jobId, companyId: scope.companyId, ...(scope.technicianId ? { technicianId: scope.technicianId } : {}) };
-}
-
 /** Seeing a job is the gate for everything else; the rest is 404. */
 export function canSeeJob(actor: Actor, job: JobFacts): boolean {
   const scope = jobScope(actor, job.id);

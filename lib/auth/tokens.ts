@@ -12,6 +12,8 @@ export function hashToken(token: string): string {
 }
 
 /** What newToken makes: 43 URL-safe characters. */
-export const isTokenShaped = (value: string): boolean => /^[A-Za-z0-9_-]{43}$/.test(value);
+const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
-export const linkTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "This link is not valid.");
+export const isTokenShaped = (value: string): boolean => TOKEN_PATTERN.test(value);
+
+export const linkTokenSchema = z.string().regex(TOKEN_PATTERN, "This link is not valid.");

@@ -4,9 +4,8 @@ import type { Db } from "../db.ts";
 import { jobNotFound } from "../errors.ts";
 import type { MessageKind, ParticipantRole, Visibility } from "../generated/prisma/enums.ts";
 import { JOB_COLUMNS_SQL, type JobColumns, toJobRow } from "../jobs/job-columns.ts";
-import { type JobRow, type JobSummary, jobSummaryFor } from "../jobs/job-view.ts";
+import { type JobSummary, jobSummaryFor } from "../jobs/job-view.ts";
 import { runStatement } from "../sql.ts";
-import { publicSeqAtOrBefore } from "./mark-read.ts";
 import type { MessageView } from "./message-view.ts";
 import { MESSAGE_PAGE_SIZE } from "./schemas.ts";
 
@@ -15,8 +14,8 @@ export type ThreadPage = { job: JobSummary; messages: MessageView[]; readers: Re
 
 // Every (re)connect of every thread reads this, so it is one statement through
 // pg (lib/sql.ts) that also checks access: the job (with the scope of
-// policy.jobScope), its messages after $4 the reader may see ($5: notes too),
-// oldest first, one more than a page, and its readers.
+// policy.jobScope), its messages after $4 the reader may see ($5: staff, who
+// see notes too), oldest first, one more than a page, and its readers.
 const THREAD_PAGE = `
   SELECT ${JOB_COLUMNS_SQL},
     (SELECT COALESCE(json_agg(x ORDER BY x.seq), '[]'::json) FROM (
@@ -26,7 +25,13 @@ const THREAD_PAGE = `
       WHERE m."jobId" = j."id" AND m."seq" > $4 AND (m."visibility" = 'EVERYONE' OR $5)
       ORDER BY m."seq" LIMIT $6
     ) x) AS messages,
-    (SELECT COALESCE(json_agg(json_build_object('role', p."role", 'name', p."name", 'lastReadSeq', p."lastReadSeq")), '[]'::json)
+    (SELECT COALESCE(json_agg(json_build_object('role', p."role", 'name', p."name", 'lastReadSeq',
+       -- Homeowners see read marks only on messages they can see (see markRead):
+       -- the newest entry everyone may see at or before the mark.
+       CASE WHEN $5 THEN p."lastReadSeq" ELSE COALESCE((
+         SELECT max(pm."seq") FROM "Message" pm
+         WHERE pm."jobId" = j."id" AND pm."visibility" = 'EVERYONE' AND pm."seq" <= p."lastReadSeq"), 0) END
+     )), '[]'::json)
      FROM "Participant" p WHERE p."jobId" = j."id") AS readers
   FROM "Job" j
   JOIN "Customer" c ON c."id" = j."customerId"
@@ -68,7 +73,7 @@ export async function listMessages(db: Db, actor: Actor, jobId: string, afterSeq
   return {
     job: jobSummaryFor(actor, job),
     messages: row.messages.slice(0, MESSAGE_PAGE_SIZE).map((m) => toMessageView(job.id, m)),
-    readers: actor.kind === "staff" ? row.readers : await publicReadMarks(db, job, row.readers),
+    readers: row.readers,
     hasMore: row.messages.length > MESSAGE_PAGE_SIZE,
   };
 }
@@ -85,20 +90,4 @@ function toMessageView(jobId: string, m: MessageJson): MessageView {
     author: m.authorRole && m.authorName ? { role: m.authorRole, name: m.authorName } : null,
     createdAt: new Date(`${m.createdAt}Z`).toISOString(),
   };
-}
-
-/**
- * Homeowners see read marks only on messages they can see (see markRead).
- * A reader at or past the newest public entry needs no lookup.
- */
-function publicReadMarks(db: Db, job: JobRow, readers: Reader[]): Promise<Reader[]> {
-  return Promise.all(
-    readers.map(async (reader) => ({
-      ...reader,
-      lastReadSeq:
-        reader.lastReadSeq >= job.lastPublicSeq
-          ? job.lastPublicSeq
-          : await publicSeqAtOrBefore(db, job.id, reader.lastReadSeq),
-    })),
-  );
 }

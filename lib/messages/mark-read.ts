@@ -12,16 +12,6 @@ export type ReadReceipt = { jobId: string; role: string; name: string; seq: numb
  */
 export type MarkReadResult = { receipt: ReadReceipt; publicReceipt: ReadReceipt | null; changed: boolean };
 
-/** The newest message everyone may see at or before `seq` (0 if none). */
-export async function publicSeqAtOrBefore(db: Db, jobId: string, seq: number): Promise<number> {
-  if (seq <= 0) return 0;
-  const { _max } = await db.message.aggregate({
-    where: { jobId, visibility: "EVERYONE", seq: { lte: seq } },
-    _max: { seq: true },
-  });
-  return _max.seq ?? 0;
-}
-
 const MARK_READ = `SELECT * FROM trio_mark_read(
   $1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::uuid, $6::"ParticipantRole", $7, $8::integer)`;
 
