@@ -3,6 +3,40 @@
 -- connection waits on the client (lib/messages/append-entry.ts, entry-batcher.ts,
 -- mark-read.ts). Times are stored as UTC wall-clock, as Prisma stores them.
 
+-- What appending an entry answers: the outcome ('created', 'existing',
+-- 'conflict', 'stale', 'not_found'), the entry (m_*) and its job as it now
+-- stands (j_*, lib/jobs/job-columns.ts); idx is the entry's place in a batch.
+CREATE TYPE trio_entry_result AS (
+  idx integer,
+  outcome text,
+  m_id uuid,
+  m_seq integer,
+  m_client_id text,
+  m_kind text,
+  m_visibility text,
+  m_body text,
+  m_created_at timestamp(3),
+  m_author_role text,
+  m_author_name text,
+  j_id uuid,
+  j_company_id uuid,
+  j_number integer,
+  j_title text,
+  j_description text,
+  j_status text,
+  j_technician_id uuid,
+  j_window_start timestamp(3),
+  j_window_end timestamp(3),
+  j_eta timestamp(3),
+  j_last_seq integer,
+  j_updated_at timestamp(3),
+  j_last_public_seq integer,
+  j_public_updated_at timestamp(3),
+  j_customer_name text,
+  j_customer_address text,
+  j_technician_name text
+);
+
 -- Appends one entry to a job's thread, and optionally changes the job with it.
 -- Access: the job must belong to p_company_id and, when p_technician_id is set,
 -- be assigned to that technician (lib/auth/policy.ts `jobScope`). In order:
@@ -34,36 +68,9 @@ CREATE FUNCTION trio_append_entry(
   p_client_id text,
   p_expect jsonb,
   p_change jsonb
-) RETURNS TABLE (
-  outcome text,
-  m_id uuid,
-  m_seq integer,
-  m_client_id text,
-  m_kind text,
-  m_visibility text,
-  m_body text,
-  m_created_at timestamp(3),
-  m_author_role text,
-  m_author_name text,
-  j_id uuid,
-  j_company_id uuid,
-  j_number integer,
-  j_title text,
-  j_description text,
-  j_status text,
-  j_technician_id uuid,
-  j_window_start timestamp(3),
-  j_window_end timestamp(3),
-  j_eta timestamp(3),
-  j_last_seq integer,
-  j_updated_at timestamp(3),
-  j_last_public_seq integer,
-  j_public_updated_at timestamp(3),
-  j_customer_name text,
-  j_customer_address text,
-  j_technician_name text
-) LANGUAGE plpgsql AS $$
+) RETURNS trio_entry_result LANGUAGE plpgsql AS $$
 DECLARE
+  r trio_entry_result;
   j record;
   m "Message"%ROWTYPE;
   author uuid;
@@ -79,20 +86,19 @@ BEGIN
       SELECT a."role"::text AS role, a."name" INTO j FROM "Participant" a
       WHERE a."id" = m."authorId" AND (a."userId" = p_user_id OR a."customerId" = p_customer_id);
       IF NOT FOUND THEN
-        outcome := 'conflict';
-        RETURN NEXT;
-        RETURN;
+        r.outcome := 'conflict';
+        RETURN r;
       END IF;
-      outcome := 'existing';
-      m_author_role := j.role;
-      m_author_name := j.name;
+      r.outcome := 'existing';
+      r.m_author_role := j.role;
+      r.m_author_name := j.name;
       SELECT jb.*, c."name" AS customer_name, c."address" AS customer_address, t."name" AS technician_name INTO j
       FROM "Job" jb JOIN "Customer" c ON c."id" = jb."customerId" LEFT JOIN "User" t ON t."id" = jb."technicianId"
       WHERE jb."id" = p_job_id;
     END IF;
   END IF;
 
-  IF outcome IS NULL THEN
+  IF r.outcome IS NULL THEN
     UPDATE "Job" jb SET
       "lastSeq" = jb."lastSeq" + 1,
       -- Never behind the job's last change: a batch that waited for this row
@@ -118,9 +124,8 @@ BEGIN
       PERFORM 1 FROM "Job" jb
       WHERE jb."id" = p_job_id AND jb."companyId" = p_company_id
         AND (p_technician_id IS NULL OR jb."technicianId" = p_technician_id);
-      outcome := CASE WHEN FOUND THEN 'stale' ELSE 'not_found' END;
-      RETURN NEXT;
-      RETURN;
+      r.outcome := CASE WHEN FOUND THEN 'stale' ELSE 'not_found' END;
+      RETURN r;
     END IF;
 
     UPDATE "Participant" a SET "lastReadSeq" = GREATEST(a."lastReadSeq", j."lastSeq"), "role" = p_role, "name" = p_name
@@ -150,36 +155,36 @@ BEGIN
     IF NOT FOUND THEN
       RAISE EXCEPTION 'entry % of job % was stored meanwhile', p_client_id, p_job_id USING ERRCODE = 'TR001';
     END IF;
-    outcome := 'created';
-    m_author_role := p_role::text;
-    m_author_name := p_name;
+    r.outcome := 'created';
+    r.m_author_role := p_role::text;
+    r.m_author_name := p_name;
   END IF;
 
-  m_id := m."id";
-  m_seq := m."seq";
-  m_client_id := m."clientId";
-  m_kind := m."kind"::text;
-  m_visibility := m."visibility"::text;
-  m_body := m."body";
-  m_created_at := m."createdAt";
-  j_id := j."id";
-  j_company_id := j."companyId";
-  j_number := j."number";
-  j_title := j."title";
-  j_description := j."description";
-  j_status := j."status"::text;
-  j_technician_id := j."technicianId";
-  j_window_start := j."windowStart";
-  j_window_end := j."windowEnd";
-  j_eta := j."eta";
-  j_last_seq := j."lastSeq";
-  j_updated_at := j."updatedAt";
-  j_last_public_seq := j."lastPublicSeq";
-  j_public_updated_at := j."publicUpdatedAt";
-  j_customer_name := j.customer_name;
-  j_customer_address := j.customer_address;
-  j_technician_name := j.technician_name;
-  RETURN NEXT;
+  r.m_id := m."id";
+  r.m_seq := m."seq";
+  r.m_client_id := m."clientId";
+  r.m_kind := m."kind"::text;
+  r.m_visibility := m."visibility"::text;
+  r.m_body := m."body";
+  r.m_created_at := m."createdAt";
+  r.j_id := j."id";
+  r.j_company_id := j."companyId";
+  r.j_number := j."number";
+  r.j_title := j."title";
+  r.j_description := j."description";
+  r.j_status := j."status"::text;
+  r.j_technician_id := j."technicianId";
+  r.j_window_start := j."windowStart";
+  r.j_window_end := j."windowEnd";
+  r.j_eta := j."eta";
+  r.j_last_seq := j."lastSeq";
+  r.j_updated_at := j."updatedAt";
+  r.j_last_public_seq := j."lastPublicSeq";
+  r.j_public_updated_at := j."publicUpdatedAt";
+  r.j_customer_name := j.customer_name;
+  r.j_customer_address := j.customer_address;
+  r.j_technician_name := j.technician_name;
+  RETURN r;
 END;
 $$;
 
@@ -192,45 +197,17 @@ $$;
 -- arrival), so two batches that share jobs wait for each other, never deadlock.
 -- If any entry raises, the whole batch rolls back and the caller retries its
 -- entries one by one.
-CREATE FUNCTION trio_append_entries(p_entries jsonb) RETURNS TABLE (
-  idx integer,
-  outcome text,
-  m_id uuid,
-  m_seq integer,
-  m_client_id text,
-  m_kind text,
-  m_visibility text,
-  m_body text,
-  m_created_at timestamp(3),
-  m_author_role text,
-  m_author_name text,
-  j_id uuid,
-  j_company_id uuid,
-  j_number integer,
-  j_title text,
-  j_description text,
-  j_status text,
-  j_technician_id uuid,
-  j_window_start timestamp(3),
-  j_window_end timestamp(3),
-  j_eta timestamp(3),
-  j_last_seq integer,
-  j_updated_at timestamp(3),
-  j_last_public_seq integer,
-  j_public_updated_at timestamp(3),
-  j_customer_name text,
-  j_customer_address text,
-  j_technician_name text
-) LANGUAGE plpgsql AS $$
+CREATE FUNCTION trio_append_entries(p_entries jsonb) RETURNS SETOF trio_entry_result LANGUAGE plpgsql AS $$
 DECLARE
   e record;
+  r trio_entry_result;
 BEGIN
   FOR e IN
     SELECT (t.ord - 1)::integer AS i, t.v
     FROM jsonb_array_elements(p_entries) WITH ORDINALITY AS t(v, ord)
     ORDER BY t.v->>'jobId', t.ord
   LOOP
-    RETURN QUERY SELECT e.i, r.* FROM trio_append_entry(
+    r := trio_append_entry(
       (e.v->>'jobId')::uuid,
       (e.v->>'companyId')::uuid,
       (e.v->>'technicianId')::uuid,
@@ -244,7 +221,9 @@ BEGIN
       e.v->>'clientId',
       e.v->'expect',
       e.v->'change'
-    ) AS r;
+    );
+    r.idx := e.i;
+    RETURN NEXT r;
   END LOOP;
 END;
 $$;
