@@ -1,7 +1,7 @@
 "use client";
 
 import { type FormEvent, type KeyboardEvent, useId, useState } from "react";
-import { MAX_MESSAGE_LENGTH, type VisibilityName } from "@/lib/messages/schemas.ts";
+import { MAX_MESSAGE_LENGTH, messageBodySchema, type VisibilityName } from "@/lib/messages/schemas.ts";
 
 type Props = {
   canWriteNotes: boolean;
@@ -20,11 +20,10 @@ export function Composer({ canWriteNotes, onSend, onTyping }: Props) {
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
-    const text = body.trim();
-    if (!text) return setProblem("Write something before sending.");
-    if (text.length > MAX_MESSAGE_LENGTH)
-      return setProblem(`Messages can be at most ${MAX_MESSAGE_LENGTH} characters.`);
-    onSend(text, visibility);
+    // The server's own rule, so nothing it would refuse leaves the box.
+    const parsed = messageBodySchema.safeParse(body);
+    if (!parsed.success) return setProblem(parsed.error.issues[0]?.message ?? "This message can't be sent.");
+    onSend(parsed.data, visibility);
     setBody("");
     setProblem(null);
   };
@@ -83,7 +82,7 @@ export function Composer({ canWriteNotes, onSend, onTyping }: Props) {
       )}
       {remaining < 200 && (
         <p className="mt-1 text-sm text-slate-700" aria-live="polite">
-          {remaining >= 0 ? `${remaining} characters left` : `${-remaining} characters too many`}
+          {remaining >= 0 ? `${remaining} characters left` : `${-remaining} too many characters`}
         </p>
       )}
     </form>

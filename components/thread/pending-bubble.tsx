@@ -12,7 +12,7 @@ const STATE_TEXT = {
   failed: "Not sent.",
 } as const;
 
-/** Whole seconds until `retryAt`, counting down each second (never below 1 while it waits). */
+/** Whole seconds until `retryAt`, counting down each second (0 once it is due). */
 function useSecondsUntil(retryAt: number | undefined): number | null {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
@@ -21,14 +21,20 @@ function useSecondsUntil(retryAt: number | undefined): number | null {
     const tick = setInterval(() => setNow(Date.now()), 250);
     return () => clearInterval(tick);
   }, [retryAt]);
-  return retryAt === undefined ? null : Math.max(1, Math.ceil((retryAt - now) / 1000));
+  return retryAt === undefined ? null : Math.max(0, Math.ceil((retryAt - now) / 1000));
 }
 
 /** A message of ours the server has not confirmed yet: honest about where it is. */
 export function PendingBubble({ message, onRetry, onDiscard }: Props) {
   const note = message.visibility === "STAFF";
   const seconds = useSecondsUntil(message.state === "limited" ? message.retryAt : undefined);
-  const text = seconds === null ? STATE_TEXT[message.state] : `Slow down — sending again in ${seconds} s`;
+  // Due but not sent yet: it waits its turn behind the messages before it.
+  const text =
+    seconds === null
+      ? STATE_TEXT[message.state]
+      : seconds > 0
+        ? `Slow down — sending again in ${seconds} s`
+        : "Slow down — sending in turn.";
   return (
     <li className="my-2 flex justify-end" data-pending={message.state}>
       <article
