@@ -4,6 +4,7 @@ import { createServer } from "node:http";
 import next from "next";
 import { disconnectDb, getDb } from "@/lib/db.ts";
 import { env } from "@/lib/env.ts";
+import { applySecurityHeaders } from "@/lib/http/security-headers.ts";
 import { setRealtime } from "@/lib/realtime/broadcast.ts";
 import { DEMO_PASSWORD, DEMO_STAFF, demoHomeownerLink, isSeeded, seedDemo } from "../prisma/seed/demo.ts";
 import { prepareDatabase } from "./prepare-database.ts";
@@ -35,10 +36,12 @@ async function main() {
   await app.prepare();
   cleanups.push(async () => app.close?.());
   const handle = app.getRequestHandler();
+  const protections = { dev, https: publicUrl.startsWith("https:") };
   const httpServer = createServer((request, response) => {
+    applySecurityHeaders(request, response, protections);
     void handle(request, response);
   });
-  const io = createRealtimeServer(httpServer, { db: getDb, appUrl: publicUrl });
+  const io = createRealtimeServer(httpServer, { db: getDb, appUrl: publicUrl, dev });
   setRealtime(io);
   cleanups.push(async () => {
     setRealtime(undefined);

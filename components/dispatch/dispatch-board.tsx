@@ -109,7 +109,7 @@ export function DispatchBoard({ initialJobs, technicians, viewerName, timeZone }
                         <>
                           {" · "}
                           {job.lastMessage.visibility === "STAFF" ? "Note: " : ""}
-                          {job.lastMessage.body}
+                          <bdi>{job.lastMessage.body}</bdi>
                         </>
                       )}
                     </span>

@@ -1,7 +1,13 @@
 "use client";
 
 import { type FormEvent, type KeyboardEvent, useId, useState } from "react";
-import { MAX_MESSAGE_LENGTH, messageBodySchema, type VisibilityName } from "@/lib/messages/schemas.ts";
+import {
+  cleanMessageText,
+  MAX_MESSAGE_LENGTH,
+  messageLength,
+  messageTextProblem,
+} from "@/lib/messages/message-text.ts";
+import type { VisibilityName } from "@/lib/messages/schemas.ts";
 
 type Props = {
   canWriteNotes: boolean;
@@ -16,16 +22,19 @@ export function Composer({ canWriteNotes, onSend, onTyping }: Props) {
   const inputId = useId();
   const problemId = useId();
   const visibility: VisibilityName = note ? "STAFF" : "EVERYONE";
-  const remaining = MAX_MESSAGE_LENGTH - body.trim().length;
+  const remaining = MAX_MESSAGE_LENGTH - messageLength(cleanMessageText(body));
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
     // The server's own rule, so nothing it would refuse leaves the box.
-    const parsed = messageBodySchema.safeParse(body);
-    if (!parsed.success) return setProblem(parsed.error.issues[0]?.message ?? "This message can't be sent.");
-    onSend(parsed.data, visibility);
+    const text = cleanMessageText(body);
+    const refused = messageTextProblem(text);
+    if (refused) return setProblem(refused);
+    onSend(text, visibility);
     setBody("");
     setProblem(null);
+    // A note is the exception: the next message goes to everyone again unless asked.
+    setNote(false);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {

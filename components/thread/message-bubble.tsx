@@ -33,9 +33,11 @@ export function MessageBubble({ message, mine, timeZone, now }: Props) {
       >
         <header className={`mb-0.5 text-sm font-semibold ${mine && !note ? "text-blue-50" : "text-slate-700"}`}>
           {note && <span className="mr-1 rounded bg-amber-200 px-1.5 py-0.5 text-xs uppercase">Internal note</span>}
-          {who}
+          <bdi>{who}</bdi>
         </header>
-        <p className="text-base leading-snug break-words whitespace-pre-wrap">{message.body}</p>
+        <p dir="auto" className="text-base leading-snug break-words whitespace-pre-wrap">
+          {message.body}
+        </p>
         <footer className={`mt-1 text-xs ${mine && !note ? "text-blue-100" : "text-slate-600"}`}>
           <time dateTime={message.createdAt} title={new Date(message.createdAt).toLocaleString()}>
             {formatClock(message.createdAt, timeZone)} · {formatRelative(message.createdAt, now)}

@@ -43,7 +43,9 @@ export function PendingBubble({ message, onRetry, onDiscard }: Props) {
         }`}
         aria-label={`Your message, ${STATE_TEXT[message.state]}`}
       >
-        <p className="text-base leading-snug break-words whitespace-pre-wrap">{message.body}</p>
+        <p dir="auto" className="text-base leading-snug break-words whitespace-pre-wrap">
+          {message.body}
+        </p>
         <footer className="mt-1 text-xs text-slate-700" role="status">
           {text} {message.error}
           {message.state === "failed" && (

@@ -6,14 +6,19 @@ import { resolveActor } from "../auth/resolve-actor.ts";
 import { getDb } from "../db.ts";
 import { env } from "../env.ts";
 import { AppError, statusOf, toErrorBody } from "../errors.ts";
+import { assertSameOrigin } from "./same-origin.ts";
 
 export const MAX_JSON_BYTES = 32 * 1024;
 
 type RouteContext<P> = { params: Promise<P> };
 
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
 /**
  * Wraps a handler so every failure answers `{ error: { code, message } }`; a
  * refusal with a retry time (`rate_limited`) also says it in `Retry-After`.
+ * A request that changes something must come from Trio's own pages (`forbidden`
+ * otherwise): another site can't ride a signed-in user's cookies.
  */
 export function route<P = Record<string, never>>(
   name: string,
@@ -21,6 +26,7 @@ export function route<P = Record<string, never>>(
 ) {
   return async (request: Request, context: RouteContext<P>): Promise<Response> => {
     try {
+      if (!SAFE_METHODS.has(request.method)) assertSameOrigin(request);
       return await handler(request, await context.params);
     } catch (error) {
       const body = toErrorBody(error, name);
@@ -63,7 +69,14 @@ export async function readBoundedText(request: Request, maxBytes: number): Promi
   return Buffer.concat(chunks).toString("utf8");
 }
 
+/**
+ * Only JSON is read: a form or `text/plain` post is what a page on another site
+ * can send without asking, so it is refused before the body is looked at.
+ */
 export async function readJson(request: Request, maxBytes = MAX_JSON_BYTES): Promise<unknown> {
+  const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+  if (type !== "application/json")
+    throw new AppError("unsupported_media_type", "Send the request body as JSON (Content-Type: application/json).");
   const text = await readBoundedText(request, maxBytes);
   try {
     return JSON.parse(text);

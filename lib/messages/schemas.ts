@@ -1,23 +1,25 @@
 import { z } from "zod";
 import { idSchema } from "../ids.ts";
+import { cleanMessageText, messageTextProblem } from "./message-text.ts";
 
-export const MAX_MESSAGE_LENGTH = 4000;
+export { MAX_MESSAGE_LENGTH } from "./message-text.ts";
 
-/** No lone UTF-16 surrogates (String.prototype.isWellFormed, which Node 20's types lack). */
-const isWellFormed = (text: string) => !/\p{Surrogate}/u.test(text);
 export const MAX_CLIENT_ID_LENGTH = 64;
 export const MESSAGE_PAGE_SIZE = 500;
 
 export const visibilitySchema = z.enum(["EVERYONE", "STAFF"], { message: "must be EVERYONE or STAFF" });
 export type VisibilityName = z.infer<typeof visibilitySchema>;
 
-export const messageBodySchema = z
-  .string({ message: "must be text" })
-  .trim()
-  .min(1, "Write something before sending.")
-  .max(MAX_MESSAGE_LENGTH, `Messages can be at most ${MAX_MESSAGE_LENGTH} characters.`)
-  // PostgreSQL text holds neither; refused here, they never reach (and fail) a batch of sends.
-  .refine((text) => !text.includes("\0") && isWellFormed(text), "Messages can't contain that character.");
+/** lib/messages/message-text.ts's rule: stored cleaned, refused with the composer's own words. */
+export const messageBodySchema = z.string({ message: "must be text" }).transform((raw, ctx) => {
+  const text = cleanMessageText(raw);
+  const problem = messageTextProblem(text);
+  if (problem) {
+    ctx.issues.push({ code: "custom", message: problem, input: raw });
+    return z.NEVER;
+  }
+  return text;
+});
 
 export const sendMessageInputSchema = z.strictObject({
   jobId: idSchema,

@@ -43,9 +43,10 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 
 type SocketData = { actor: Actor };
 type TrioSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-type Options = { db: () => PrismaClient; appUrl?: string };
+/** `appUrl`: the public address whose pages may connect; `dev`: the page's own host may too. */
+type Options = { db: () => PrismaClient; appUrl?: string; dev?: boolean };
 
-export function createRealtimeServer(httpServer: HttpServer, { db, appUrl }: Options): RealtimeServer {
+export function createRealtimeServer(httpServer: HttpServer, { db, appUrl, dev }: Options): RealtimeServer {
   const io: RealtimeServer = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(
     httpServer,
     // No per-message deflate: a zlib context per socket costs ~300 KB for a few bytes saved per message.
@@ -55,7 +56,7 @@ export function createRealtimeServer(httpServer: HttpServer, { db, appUrl }: Opt
   io.use(limitHandshakes);
   io.use(async (socket, next) => {
     const { origin, host, cookie } = socket.handshake.headers;
-    if (!isAllowedOrigin(origin, host, appUrl)) return next(new Error("This page's origin may not connect."));
+    if (!isAllowedOrigin(origin, { appUrl, host, dev })) return next(new Error("This page's origin may not connect."));
     try {
       const actor = await resolveActor(db(), parseCookieHeader(cookie));
       if (!actor) return next(new Error("unauthorized"));

@@ -3,8 +3,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { POST as authRoute } from "../../app/api/auth/[...nextauth]/route.ts";
 import { GET as health } from "../../app/api/health/route.ts";
 import { PUT as assignRoute } from "../../app/api/jobs/[id]/assignment/route.ts";
+import { DELETE as turnOffLinkRoute } from "../../app/api/jobs/[id]/links/[linkId]/route.ts";
+import { POST as issueLinkRoute } from "../../app/api/jobs/[id]/links/route.ts";
 import { POST as postRoute, GET as readRoute } from "../../app/api/jobs/[id]/messages/route.ts";
 import { POST as readMarkRoute } from "../../app/api/jobs/[id]/read/route.ts";
+import { POST as transitionRoute } from "../../app/api/jobs/[id]/transitions/route.ts";
 import { GET as listJobsRoute } from "../../app/api/jobs/route.ts";
 import { getDb } from "../../lib/db.ts";
 import { buildWorld, type World } from "../support/world.ts";
@@ -132,6 +135,101 @@ describe("HTTP doors", () => {
     expect((await listJobs("?status=all")).status).toBe(200);
     expect((await listJobs("")).status).toBe(200);
     expect(await db.message.count()).toBe(before);
+  });
+
+  it("refuse requests from other sites and bodies that aren't JSON, and change nothing", async () => {
+    const db = getDb();
+    const jobId = world.job.id;
+    const link = await db.accessLink.findFirstOrThrow({ where: { jobId, revokedAt: null } });
+    const state = async () => ({
+      messages: await db.message.count({ where: { jobId } }),
+      job: await db.job.findUniqueOrThrow({ where: { id: jobId }, select: { status: true, technicianId: true } }),
+      links: await db.accessLink.count({ where: { jobId, revokedAt: null } }),
+      marks: await db.participant.findMany({ where: { jobId }, select: { lastReadSeq: true }, orderBy: { id: "asc" } }),
+    });
+    const before = await state();
+    const cookie = world.dispatcher.cookie;
+    const doors = [
+      { name: "send", call: (r: Request) => postRoute(r, params(jobId)), body: { clientId: randomUUID(), body: "hi" } },
+      { name: "read mark", call: (r: Request) => readMarkRoute(r, params(jobId)), body: { seq: 1 } },
+      { name: "transition", call: (r: Request) => transitionRoute(r, params(jobId)), body: { to: "CANCELED" } },
+      { name: "assign", call: (r: Request) => assignRoute(r, params(jobId)), body: { technicianId: null } },
+      { name: "new link", call: (r: Request) => issueLinkRoute(r, params(jobId)), body: undefined },
+      {
+        name: "turn off link",
+        call: (r: Request) => turnOffLinkRoute(r, { params: Promise.resolve({ id: jobId, linkId: link.id }) }),
+        body: undefined,
+      },
+    ];
+    const request = (method: string, headers: Record<string, string>, body?: string) =>
+      new Request("http://localhost:3000/x", { method, headers: { cookie, ...headers }, body });
+    const methodOf = (name: string) => (name === "assign" ? "PUT" : name === "turn off link" ? "DELETE" : "POST");
+    for (const door of doors) {
+      const json = door.body === undefined ? undefined : JSON.stringify(door.body);
+      const method = methodOf(door.name);
+      const crossSite: Record<string, string>[] = [
+        { origin: "https://evil.example", "content-type": "application/json" },
+        { origin: "null", "content-type": "application/json" },
+        { origin: "http://localhost:3000.evil.example", "content-type": "application/json" },
+        { origin: "https://localhost:3000", "content-type": "application/json" },
+        { "sec-fetch-site": "cross-site", "content-type": "application/json" },
+        { origin: "https://evil.example", "content-type": "text/plain" },
+      ];
+      for (const headers of crossSite) {
+        const refused = await door.call(request(method, headers, json));
+        expect(await errorOf(refused), `${door.name} ${JSON.stringify(headers)}`).toMatchObject({
+          status: 403,
+          code: "forbidden",
+        });
+      }
+      if (json === undefined) continue;
+      // From our own page, but as a form or plain text: what a cross-site form could send.
+      for (const type of ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"]) {
+        const refused = await door.call(
+          request(method, { origin: "http://localhost:3000", "content-type": type }, json),
+        );
+        expect(await errorOf(refused), `${door.name} ${type}`).toMatchObject({
+          status: 415,
+          code: "unsupported_media_type",
+        });
+      }
+    }
+    expect(await state()).toEqual(before);
+    // Our own pages get through (same origin, JSON).
+    const allowed = await postRoute(
+      request(
+        "POST",
+        { origin: "http://localhost:3000", "sec-fetch-site": "same-origin", "content-type": "application/json" },
+        JSON.stringify({ clientId: randomUUID(), body: "From our own page" }),
+      ),
+      params(jobId),
+    );
+    expect(allowed.status).toBe(201);
+  });
+
+  it("store control characters stripped, bidi overrides taken out, and refuse invisible-only messages", async () => {
+    const send = async (body: string) => {
+      const response = await postRoute(
+        post(world.dispatcher.cookie, JSON.stringify({ clientId: randomUUID(), body })),
+        params(world.job.id),
+      );
+      return { status: response.status, body: await response.json() };
+    };
+    const nul = await send("Gate code\u0000 1234\u001b[2J");
+    expect(nul.status).toBe(201);
+    expect(nul.body.data.body).toBe("Gate code 1234[2J");
+    const bidi = await send("Photo attached: invoice\u202Efdp.exe");
+    expect(bidi.status).toBe(201);
+    expect(bidi.body.data.body).toBe("Photo attached: invoicefdp.exe");
+    const stored = await getDb().message.findMany({ where: { id: { in: [nul.body.data.id, bidi.body.data.id] } } });
+    expect(stored.map((m) => m.body).sort()).toEqual(["Gate code 1234[2J", "Photo attached: invoicefdp.exe"]);
+    const before = await getDb().message.count();
+    for (const invisible of ["\u200b\u200b", "\u3164", "\u2800", "\u0000", " \u202e "]) {
+      const refused = await send(invisible);
+      expect(refused.status, JSON.stringify(invisible)).toBe(400);
+      expect(refused.body.error).toEqual({ code: "bad_request", message: "body: Write something before sending." });
+    }
+    expect(await getDb().message.count()).toBe(before);
   });
 
   it("move read marks forward only", async () => {

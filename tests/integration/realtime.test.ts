@@ -72,6 +72,25 @@ describe("the three-way thread over Socket.IO", () => {
     expect(JSON.stringify(homeownerJobs)).not.toContain("rude");
   });
 
+  it("strips control characters and bidi overrides and refuses invisible-only messages at the socket door", async () => {
+    const atTechnician = record<MessageView>(technician, "message:created");
+    const cleaned = await send(homeowner, "Back door\u0000 is open\u202E, code 4321");
+    expect((cleaned.data as MessageView).body).toBe("Back door is open, code 4321");
+    await until(() => atTechnician.length === 1, "cleaned message at the technician");
+    expect(atTechnician[0]?.body).toBe("Back door is open, code 4321");
+    const before = (await getDb().job.findUniqueOrThrow({ where: { id: world.job.id } })).lastSeq;
+    for (const invisible of ["\u200b", "\u3164\u3164", "\u2800", "\u0000\u0000"]) {
+      const refused = await send(homeowner, invisible);
+      expect(refused.error, JSON.stringify(invisible)).toEqual({
+        code: "bad_request",
+        message: "body: Write something before sending.",
+      });
+    }
+    await settle();
+    expect(atTechnician).toHaveLength(1);
+    expect((await getDb().job.findUniqueOrThrow({ where: { id: world.job.id } })).lastSeq).toBe(before);
+  });
+
   it("refuses a homeowner's internal note and unknown events, clearly, changing nothing", async () => {
     const before = (await getDb().job.findUniqueOrThrow({ where: { id: world.job.id } })).lastSeq;
     const note = await send(homeowner, "let me in on the secrets", "STAFF");
@@ -202,6 +221,13 @@ describe("who may connect and join", () => {
     await expect(realtime.client(world.dispatcher.cookie, { origin: "https://evil.example" })).rejects.toThrow(
       /origin/,
     );
+    // A spoofed Host (DNS rebinding: evil.example resolving to Trio) names no origin of ours.
+    await expect(
+      realtime.client(world.dispatcher.cookie, { origin: "http://evil.example", host: "evil.example" }),
+    ).rejects.toThrow(/origin/);
+    // Our public host, but another scheme: another origin.
+    await expect(realtime.client(world.dispatcher.cookie, { origin: "https://trio.test" })).rejects.toThrow(/origin/);
+    await expect(realtime.client(world.dispatcher.cookie, { origin: "null" })).rejects.toThrow(/origin/);
     const allowed = await realtime.client(world.dispatcher.cookie, { origin: "http://trio.test" });
     expect(allowed.connected).toBe(true);
   });
@@ -261,7 +287,7 @@ describe("who may connect and join", () => {
     const response = await assign(
       new Request("http://localhost/x", {
         method: "PUT",
-        headers: { cookie: local.dispatcher.cookie },
+        headers: { cookie: local.dispatcher.cookie, "content-type": "application/json" },
         body: JSON.stringify({ technicianId: local.otherTechnician.id }),
       }),
       { params: Promise.resolve({ id: local.job.id }) },

@@ -27,10 +27,20 @@ describe("time formatting", () => {
 
 describe("socket origin check", () => {
   it("accepts same-origin and the configured public address, refuses others", () => {
-    expect(isAllowedOrigin("http://localhost:3000", "localhost:3000")).toBe(true);
-    expect(isAllowedOrigin("https://trio.example.com", "10.0.0.5:3000", "https://trio.example.com")).toBe(true);
-    expect(isAllowedOrigin("https://evil.example", "localhost:3000", "http://localhost:3000")).toBe(false);
-    expect(isAllowedOrigin("null", "localhost:3000")).toBe(false);
-    expect(isAllowedOrigin(undefined, "localhost:3000")).toBe(true);
+    const appUrl = "https://trio.example.com";
+    expect(isAllowedOrigin("https://trio.example.com", { appUrl, host: "10.0.0.5:3000" })).toBe(true);
+    // Another scheme or port of the same host is another origin.
+    expect(isAllowedOrigin("http://trio.example.com", { appUrl, host: "trio.example.com" })).toBe(false);
+    expect(isAllowedOrigin("https://trio.example.com:8443", { appUrl, host: "trio.example.com" })).toBe(false);
+    // A spoofed Host (DNS rebinding) does not make a foreign page our own.
+    expect(isAllowedOrigin("http://evil.example", { appUrl, host: "evil.example" })).toBe(false);
+    expect(isAllowedOrigin("http://evil.example", { appUrl, host: "evil.example", dev: true })).toBe(true);
+    expect(isAllowedOrigin("https://evil.example", { appUrl: "http://localhost:3000", host: "localhost:3000" })).toBe(
+      false,
+    );
+    expect(isAllowedOrigin("null", { appUrl, host: "localhost:3000" })).toBe(false);
+    expect(isAllowedOrigin(undefined, { appUrl, host: "localhost:3000" })).toBe(true);
+    // No public address known: the host the page was reached at.
+    expect(isAllowedOrigin("http://localhost:3000", { host: "localhost:3000" })).toBe(true);
   });
 });

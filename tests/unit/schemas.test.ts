@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { transitionInputSchema } from "../../lib/jobs/schemas.ts";
+import { cleanMessageText, messageLength, messageTextProblem } from "../../lib/messages/message-text.ts";
 import { joinThreadInputSchema, MAX_MESSAGE_LENGTH, sendMessageInputSchema } from "../../lib/messages/schemas.ts";
 
 const jobId = "3f0e4a52-7c3e-4a8e-9a39-2f3a1b0c9d11";
@@ -32,13 +33,43 @@ describe("message schemas", () => {
     expect(sendMessageInputSchema.safeParse(null).success).toBe(false);
   });
 
-  it("refuses characters PostgreSQL cannot store, and keeps emoji and accents", () => {
-    for (const body of ["a\u0000b", "half a pair \ud83d", "\udc00 alone"]) {
-      const parsed = sendMessageInputSchema.safeParse({ ...valid, body });
+  it("strips control characters, refuses lone surrogates, and keeps emoji and accents", () => {
+    const body = (raw: string) => sendMessageInputSchema.parse({ ...valid, body: raw }).body;
+    expect(body("a\u0000b\u001bc\u0007d\u0085e")).toBe("abcde");
+    expect(body("line one\r\nline two\rthree\tfour")).toBe("line one\nline two\nthree\tfour");
+    for (const raw of ["half a pair \ud83d", "\udc00 alone"]) {
+      const parsed = sendMessageInputSchema.safeParse({ ...valid, body: raw });
       expect(parsed.success).toBe(false);
       expect(parsed.error?.issues[0]?.message).toBe("Messages can't contain that character.");
     }
-    expect(sendMessageInputSchema.parse({ ...valid, body: "Merci 👍 à demain" }).body).toBe("Merci 👍 à demain");
+    expect(body("Merci 👍 à demain")).toBe("Merci 👍 à demain");
+  });
+
+  it("needs at least one visible character", () => {
+    const invisible = ["\u200b", "\u3164", "\u2800\u2800", "\u200b \u200d\ufeff", "\u00ad", "\u0000 \u0001", "\u202e"];
+    for (const raw of invisible) {
+      const parsed = sendMessageInputSchema.safeParse({ ...valid, body: raw });
+      expect(parsed.success, JSON.stringify(raw)).toBe(false);
+      expect(parsed.error?.issues[0]?.message).toBe("Write something before sending.");
+    }
+    expect(sendMessageInputSchema.parse({ ...valid, body: "\u200bok" }).body).toBe("\u200bok");
+  });
+
+  it("takes out bidi overrides that would make a message read backwards, and keeps right-to-left text", () => {
+    const body = (raw: string) => sendMessageInputSchema.parse({ ...valid, body: raw }).body;
+    expect(body("invoice\u202Efdp.exe")).toBe("invoicefdp.exe");
+    expect(body("\u202Bembedded\u202C and \u202Doverride\u202C")).toBe("embedded and override");
+    expect(body("שלום, the technician is here")).toBe("שלום, the technician is here");
+    expect(body("\u2067مرحبا\u2069 ok \u200f")).toBe("\u2067مرحبا\u2069 ok \u200f");
+  });
+
+  it("counts length as people do (code points), the same as the composer", () => {
+    expect(messageLength("👍👍")).toBe(2);
+    expect(sendMessageInputSchema.safeParse({ ...valid, body: "👍".repeat(MAX_MESSAGE_LENGTH) }).success).toBe(true);
+    expect(sendMessageInputSchema.safeParse({ ...valid, body: "👍".repeat(MAX_MESSAGE_LENGTH + 1) }).success).toBe(
+      false,
+    );
+    expect(messageTextProblem(cleanMessageText(`  ${"é".repeat(MAX_MESSAGE_LENGTH)}  `))).toBeNull();
   });
 
   it("parses a join with a default afterSeq and refuses negative ones", () => {
