@@ -70,7 +70,7 @@ export function DispatchBoard({ initialJobs, technicians, viewerName, timeZone }
           <h1 className="text-lg font-bold">Live jobs</h1>
           <p className="text-sm text-slate-700" aria-live="polite" data-testid="board-counts">
             {jobs.length} open · {waitingCount} waiting · {unreadCount} unread
-            {connection === "connecting" && <span className="ml-2 text-amber-800">· reconnecting…</span>}
+            {connection === "reconnecting" && <span className="ml-2 text-amber-800">· reconnecting…</span>}
           </p>
         </div>
         {connection === "ended" && <AccessEnded who="staff" />}

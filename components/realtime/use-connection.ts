@@ -3,8 +3,13 @@
 import { useEffect, useState } from "react";
 import { getSocket, isRateLimited } from "./socket.ts";
 
-/** `ended`: the server refused this tab's session; it will not come back without a new one. */
-export type Connection = "connecting" | "live" | "ended";
+/**
+ * `connecting`: the first connection of this page, not yet made (nothing is
+ * lost yet, so nothing to announce); `reconnecting`: the line was live and
+ * dropped; `ended`: the server refused this tab's session; it will not come
+ * back without a new one.
+ */
+export type Connection = "connecting" | "live" | "reconnecting" | "ended";
 
 export function useConnection(): Connection {
   const [state, setState] = useState<Connection>("connecting");
@@ -12,7 +17,7 @@ export function useConnection(): Connection {
   useEffect(() => {
     const socket = getSocket();
     const onConnect = () => setState("live");
-    const onDisconnect = () => setState("connecting");
+    const onDisconnect = () => setState("reconnecting");
     // A refused handshake is final: the client does not retry it by itself.
     // Too many sockets for this session is not: getSocket tries again later.
     const onConnectError = (error: Error) => {

@@ -28,11 +28,12 @@ type Props = {
   technicians?: TechnicianOption[];
   viewer: Viewer;
   timeZone: string;
-  connected: boolean;
+  /** The live connection dropped and is being made again. */
+  reconnecting: boolean;
   onTransition: (to: JobStatusName) => Promise<string | null>;
 };
 
-export function StatusBar({ job, technicians = [], viewer, timeZone, connected, onTransition }: Props) {
+export function StatusBar({ job, technicians = [], viewer, timeZone, reconnecting, onTransition }: Props) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const next = viewer.kind === "staff" ? forwardStatus(job.status) : null;
@@ -69,7 +70,7 @@ export function StatusBar({ job, technicians = [], viewer, timeZone, connected, 
             <AssignTechnician jobId={job.id} current={job.technician?.id ?? null} technicians={technicians} />
           )}
           {viewer.role === "DISPATCHER" && <HomeownerLinks jobId={job.id} timeZone={timeZone} />}
-          {!connected && (
+          {reconnecting && (
             <span className="rounded-full bg-amber-100 px-3 py-1 text-sm text-amber-900" role="status">
               Reconnecting…
             </span>

@@ -71,6 +71,8 @@ export function ThreadView({ jobId, initial, viewer, timeZone, technicians, onRe
     ? readers.filter(
         (r) =>
           r.lastReadSeq >= lastMine.seq &&
+          // A homeowner's read mark passes notes they never see.
+          !(lastMine.visibility === "STAFF" && r.role === "HOMEOWNER") &&
           !(r.role === viewer.role && (viewer.kind === "homeowner" || r.name === viewer.name)),
       )
     : [];
@@ -83,7 +85,7 @@ export function ThreadView({ jobId, initial, viewer, timeZone, technicians, onRe
         technicians={technicians}
         viewer={viewer}
         timeZone={timeZone}
-        connected={connection !== "connecting"}
+        reconnecting={connection === "reconnecting"}
         onTransition={thread.transition}
       />
       <ol

@@ -87,8 +87,10 @@ export async function seedDemo(db: PrismaClient) {
         },
         { author: people.dispatcher.id, body: "Sam: bring a spare thermocouple.", visibility: "STAFF" },
       ] as const;
+      // As trio_append_entry keeps them: the homeowner's view ends at the last public entry.
+      let lastPublic = { seq: 0, at: new Date() };
       for (const [index, line] of lines.entries()) {
-        await tx.message.create({
+        const message = await tx.message.create({
           data: {
             jobId: heater.id,
             seq: index + 1,
@@ -99,8 +101,12 @@ export async function seedDemo(db: PrismaClient) {
             createdAt: new Date(Date.now() - (lines.length - index) * 0.2 * HOUR),
           },
         });
+        if (line.visibility === "EVERYONE") lastPublic = { seq: message.seq, at: message.createdAt };
       }
-      await tx.job.update({ where: { id: heater.id }, data: { lastSeq: lines.length } });
+      await tx.job.update({
+        where: { id: heater.id },
+        data: { lastSeq: lines.length, lastPublicSeq: lastPublic.seq, publicUpdatedAt: lastPublic.at },
+      });
       await tx.participant.update({ where: { id: people.dispatcher.id }, data: { lastReadSeq: lines.length } });
       await tx.participant.update({ where: { id: people.homeowner.id }, data: { lastReadSeq: 2 } });
 

@@ -18,6 +18,25 @@ test("a bad link explains itself, without a stack trace", async ({ browser }) =>
   await expect(page.locator("body")).not.toContainText(/Error:|at .*\.ts|undefined/);
 });
 
+test("a page's first connection is not announced as a reconnection", async ({ browser }) => {
+  const { page } = await newPerson(browser, PHONE);
+  await page.addInitScript(() => {
+    const seen = { reconnecting: false };
+    (window as unknown as { __seen: typeof seen }).__seen = seen;
+    new MutationObserver(() => {
+      if (document.body?.textContent?.includes("Reconnecting")) seen.reconnecting = true;
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  await page.goto(homeownerLink());
+  await expect(thread(page).locator("li[data-seq]").first()).toBeVisible();
+  await page.getByRole("textbox", { name: "Message" }).fill("Just checking in.");
+  await page.getByRole("button", { name: "Send" }).click();
+  await expect(thread(page).locator("li[data-seq]").filter({ hasText: "Just checking in." })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __seen: { reconnecting: boolean } }).__seen)).toEqual({
+    reconnecting: false,
+  });
+});
+
 test("a wrong password gets a clear message and no session", async ({ browser }) => {
   const { page } = await newPerson(browser);
   await page.goto("/signin");

@@ -90,6 +90,20 @@ test.describe("a live three-way thread", () => {
     await expect(homeowner.getByText(/internal note/i)).toHaveCount(0);
   });
 
+  test("a note ends note mode, and its 'Seen by' never names the homeowner, who can't see it", async () => {
+    const note = "Gate code is 4411, don't share it.";
+    await say(dispatcher, note, { note: true });
+    await expect(dispatcher.getByRole("checkbox", { name: /Internal note/ })).not.toBeChecked();
+    await expect(dispatcher.getByRole("button", { name: "Send" })).toBeVisible();
+    // The homeowner reads on past the note: their read mark passes its seq.
+    await say(technician, "Thanks, noted.");
+    await expect(confirmed(homeowner, "Thanks, noted.")).toBeVisible();
+    const seenBy = dispatcher.getByTestId("seen-by");
+    await expect(seenBy).toContainText("Sam Okafor (Technician)");
+    await homeowner.waitForTimeout(500);
+    await expect(seenBy).not.toContainText("Jordan");
+  });
+
   test("read receipts tell the homeowner who has seen their message", async () => {
     await say(homeowner, "Is the parking spot in front okay?");
     await expect(confirmed(dispatcher, "parking spot")).toBeVisible();
