@@ -2,6 +2,7 @@
 // port, over an embedded PostgreSQL unless DATABASE_URL points elsewhere.
 import { createServer } from "node:http";
 import next from "next";
+import { stampRemoteAddress } from "@/lib/auth/client-address.ts";
 import { disconnectDb, getDb } from "@/lib/db.ts";
 import { env } from "@/lib/env.ts";
 import { setRealtime } from "@/lib/realtime/broadcast.ts";
@@ -36,6 +37,7 @@ async function main() {
   cleanups.push(async () => app.close?.());
   const handle = app.getRequestHandler();
   const httpServer = createServer((request, response) => {
+    stampRemoteAddress(request);
     void handle(request, response);
   });
   const io = createRealtimeServer(httpServer, { db: getDb, appUrl: publicUrl });

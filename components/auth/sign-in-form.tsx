@@ -2,7 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
-import { TOO_MANY_SIGN_INS } from "@/lib/auth/sign-in-errors.ts";
+import { signInErrorMessage } from "@/lib/auth/sign-in-errors.ts";
 
 export function SignInForm() {
   const [error, setError] = useState<string | null>(null);
@@ -20,13 +20,7 @@ export function SignInForm() {
     }).catch(() => null);
     setBusy(false);
     if (!result || result.error) {
-      setError(
-        !result
-          ? "We couldn't reach Trio. Try again."
-          : result.error === TOO_MANY_SIGN_INS
-            ? "Too many attempts for this email. Wait 15 minutes, then try again, or ask your admin to check your account."
-            : "That email and password don't match an account.",
-      );
+      setError(result ? signInErrorMessage(result.error) : "We couldn't reach Trio. Try again.");
       return;
     }
     window.location.assign("/");
