@@ -2,18 +2,29 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form.tsx";
 import { currentActor } from "@/lib/auth/current-actor.ts";
+import { safeCallbackPath } from "@/lib/auth/safe-callback-url.ts";
+import { signInErrorMessage } from "@/lib/auth/sign-in-errors.ts";
+import { appOrigin } from "@/lib/http/same-origin.ts";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage() {
+type Props = { searchParams: Promise<{ error?: string | string[]; callbackUrl?: string | string[] }> };
+
+export default async function SignInPage({ searchParams }: Props) {
+  const { error, callbackUrl } = await searchParams;
+  const callbackPath = safeCallbackPath(callbackUrl, appOrigin() ?? "http://localhost");
   const actor = await currentActor();
-  if (actor?.kind === "staff") redirect("/");
+  if (actor?.kind === "staff") redirect(callbackPath);
   return (
     <main className="mx-auto flex min-h-dvh max-w-sm flex-col justify-center px-4">
       <h1 className="mb-1 text-2xl font-bold">Sign in to Trio</h1>
       <p className="mb-6 text-slate-700">For dispatchers and technicians. Homeowners use the link they were sent.</p>
-      <SignInForm />
+      <SignInForm
+        // Only words of our own, chosen by the code: nothing from the URL is shown as it is.
+        initialError={typeof error === "string" ? signInErrorMessage(error) : null}
+        callbackPath={callbackPath}
+      />
     </main>
   );
 }

@@ -4,8 +4,19 @@ import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
 import { signInErrorMessage } from "@/lib/auth/sign-in-errors.ts";
 
-export function SignInForm() {
-  const [error, setError] = useState<string | null>(null);
+type Props = {
+  /** Said by the page after a plain form post came back refused (no script ran). */
+  initialError?: string | null;
+  /** A path on our own origin (already checked by the page). */
+  callbackPath?: string;
+};
+
+/**
+ * Works before and without its script: a plain POST to /api/sign-in, which
+ * redirects back. With the script, next-auth's client signs in in place.
+ */
+export function SignInForm({ initialError = null, callbackPath = "/" }: Props) {
+  const [error, setError] = useState<string | null>(initialError);
   const [busy, setBusy] = useState(false);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
@@ -23,11 +34,12 @@ export function SignInForm() {
       setError(result ? signInErrorMessage(result.error) : "We couldn't reach Trio. Try again.");
       return;
     }
-    window.location.assign("/");
+    window.location.assign(callbackPath);
   };
 
   return (
-    <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
+    <form method="post" action="/api/sign-in" onSubmit={submit} className="flex flex-col gap-4" noValidate>
+      {callbackPath !== "/" && <input type="hidden" name="callbackUrl" value={callbackPath} />}
       <label className="flex flex-col gap-1 text-base font-medium">
         Email
         <input

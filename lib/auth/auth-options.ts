@@ -5,6 +5,7 @@ import { env, requireAuthSecret } from "../env.ts";
 import { disconnectRoom } from "../realtime/broadcast.ts";
 import { rooms } from "../realtime/events.ts";
 import { clientAddress } from "./client-address.ts";
+import { safeCallbackPath } from "./safe-callback-url.ts";
 import { signInSchema } from "./schemas.ts";
 import { refusalCode } from "./sign-in-errors.ts";
 import { createStaffSession, revokeStaffSession, STAFF_SESSION_DAYS } from "./staff-sessions.ts";
@@ -37,6 +38,8 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
+      // next-auth's default throws on a callbackUrl that is no URL (a 500); ours sends it home.
+      redirect: ({ url, baseUrl }) => new URL(safeCallbackPath(url, baseUrl), baseUrl).href,
       async jwt({ token, user }) {
         if (user) {
           const session = await createStaffSession(getDb(), user.id);

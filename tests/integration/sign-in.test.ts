@@ -132,3 +132,14 @@ describe("staff sign-in", () => {
     expect(await attempt(user.email, "right password", newAddress())).toEqual({ kind: "signed-in", id: user.id });
   });
 });
+
+describe("next-auth's redirects after sign-in", () => {
+  it("stay on our origin and turn anything else, garbage included, into /", async () => {
+    const redirect = authOptions().callbacks?.redirect as (params: { url: string; baseUrl: string }) => Promise<string>;
+    const baseUrl = "http://localhost:3000";
+    expect(await redirect({ url: "/dispatch", baseUrl })).toBe(`${baseUrl}/dispatch`);
+    for (const url of ["http://localhost:3000.evil.example/", "javascript:alert(1)", "//evil.example", "http://[x"]) {
+      expect(await redirect({ url, baseUrl }), url).toBe(`${baseUrl}/`);
+    }
+  });
+});
