@@ -9,10 +9,12 @@ import { appOrigin } from "@/lib/http/same-origin.ts";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Sign in" };
 
-type Props = { searchParams: Promise<{ error?: string | string[]; callbackUrl?: string | string[] }> };
+type Props = {
+  searchParams: Promise<{ error?: string | string[]; callbackUrl?: string | string[]; notice?: string | string[] }>;
+};
 
 export default async function SignInPage({ searchParams }: Props) {
-  const { error, callbackUrl } = await searchParams;
+  const { error, callbackUrl, notice } = await searchParams;
   const callbackPath = safeCallbackPath(callbackUrl, appOrigin() ?? "http://localhost");
   const actor = await currentActor();
   if (actor?.kind === "staff") redirect(callbackPath);
@@ -20,6 +22,11 @@ export default async function SignInPage({ searchParams }: Props) {
     <main className="mx-auto flex min-h-dvh max-w-sm flex-col justify-center px-4">
       <h1 className="mb-1 text-2xl font-bold">Sign in to Trio</h1>
       <p className="mb-6 text-slate-700">For dispatchers and technicians. Homeowners use the link they were sent.</p>
+      {notice === "password_changed" && (
+        <p role="status" className="mb-4 rounded-lg bg-green-50 px-3 py-2 text-green-900">
+          Your password is changed. Sign in with the new one.
+        </p>
+      )}
       <SignInForm
         // Only words of our own, chosen by the code: nothing from the URL is shown as it is.
         initialError={typeof error === "string" ? signInErrorMessage(error) : null}

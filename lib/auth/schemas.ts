@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { linkTokenSchema } from "./tokens.ts";
 
 /** Staff sign-in, from the scripted form (next-auth) and the plain form post alike. */
 export const signInSchema = z.object({
@@ -7,3 +8,23 @@ export const signInSchema = z.object({
 });
 
 export type SignInInput = z.infer<typeof signInSchema>;
+
+export const MIN_PASSWORD_LENGTH = 10;
+export const MAX_PASSWORD_LENGTH = 200;
+
+/** Setting a new password through a reset link. */
+export const passwordResetSchema = z
+  .object({
+    token: linkTokenSchema,
+    password: z
+      .string()
+      .min(MIN_PASSWORD_LENGTH, `Choose a password of at least ${MIN_PASSWORD_LENGTH} characters.`)
+      .max(MAX_PASSWORD_LENGTH, `A password can be at most ${MAX_PASSWORD_LENGTH} characters.`),
+    confirm: z.string(),
+  })
+  .refine((input) => input.password === input.confirm, {
+    message: "The two passwords don't match.",
+    path: ["confirm"],
+  });
+
+export type PasswordResetInput = z.infer<typeof passwordResetSchema>;
