@@ -1,10 +1,11 @@
-// A sign-in flood against the running server (production build, as npm start
+// Sign-in limits on the running server. A flood (production build, as npm start
 // serves it): attempts beyond what the node hashes at once are refused at once,
 // and meanwhile a static file and a page still answer. Asserts what happened,
 // never how long it took.
+import { request as httpRequest } from "node:http";
 import { expect, test } from "@playwright/test";
 import { signInErrorMessage } from "../../lib/auth/sign-in-errors.ts";
-import { baseURL } from "./helpers.ts";
+import { baseURL, newPerson, signIn } from "./helpers.ts";
 
 const FLOOD = 60;
 
@@ -46,4 +47,38 @@ test("a sign-in flood is refused beyond its share while files and pages keep ans
     "Too many sign-in attempts right now. Try again in 1 s.",
   );
   await api.dispose();
+});
+
+/** A plain form post to /api/sign-in from another loopback address: another client, as the server sees it. */
+function postFrom(localAddress: string, fields: Record<string, string>): Promise<string | undefined> {
+  const body = new URLSearchParams(fields).toString();
+  return new Promise((resolve, reject) => {
+    const sent = httpRequest(
+      `${baseURL()}/api/sign-in`,
+      {
+        method: "POST",
+        localAddress,
+        headers: { "content-type": "application/x-www-form-urlencoded", origin: baseURL() },
+      },
+      (response) => {
+        response.resume();
+        resolve(response.headers.location);
+      },
+    );
+    sent.on("error", reject);
+    sent.end(body);
+  });
+}
+
+test("a stranger's guesses lock out the stranger's address, not the owner", async ({ browser }) => {
+  const owner = "dispatcher@northwind.test";
+  for (let guess = 0; guess < 10; guess++) {
+    expect(await postFrom("127.0.0.2", { email: owner, password: `guess ${guess}` })).toBe("/signin?error=credentials");
+  }
+  expect(await postFrom("127.0.0.2", { email: owner, password: "trio-demo" })).toMatch(
+    /^\/signin\?error=account%3A\d+$/,
+  );
+  // The owner, from their own address (the browser's), signs in as usual.
+  const { page } = await newPerson(browser);
+  await signIn(page, owner);
 });
