@@ -1,7 +1,7 @@
-// Sign-in limits on the running server. A flood (production build, as npm start
-// serves it): attempts beyond what the node hashes at once are refused at once,
-// and meanwhile a static file and a page still answer. Asserts what happened,
-// never how long it took.
+// Sign-in limits on the running server (production build, as npm start serves
+// it): a flood is refused beyond what the node hashes at once while a static
+// file and a page still answer; a stranger's guesses lock out only the
+// stranger's address. Asserts what happened, never how long it took.
 import { request as httpRequest } from "node:http";
 import { expect, test } from "@playwright/test";
 import { signInErrorMessage } from "../../lib/auth/sign-in-errors.ts";
