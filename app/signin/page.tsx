@@ -32,6 +32,9 @@ export default async function SignInPage({ searchParams }: Props) {
         initialError={typeof error === "string" ? signInErrorMessage(error) : null}
         callbackPath={callbackPath}
       />
+      <p className="mt-6 text-sm text-slate-700">
+        Forgot your password? Ask your dispatcher or admin for a reset link.
+      </p>
     </main>
   );
 }

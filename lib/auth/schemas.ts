@@ -9,7 +9,8 @@ export const signInSchema = z.object({
 
 export type SignInInput = z.infer<typeof signInSchema>;
 
-export const MIN_PASSWORD_LENGTH = 10;
+// NIST SP 800-63B: at least 8 characters, no composition rules.
+export const MIN_PASSWORD_LENGTH = 8;
 export const MAX_PASSWORD_LENGTH = 200;
 
 /** Setting a new password through a reset link. */

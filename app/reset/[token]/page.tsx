@@ -6,8 +6,9 @@ import { getDb } from "@/lib/db.ts";
 import { AppError } from "@/lib/errors.ts";
 
 export const dynamic = "force-dynamic";
-// The token is in this page's address: don't hand it to anyone in a Referer.
-export const metadata: Metadata = { title: "Choose a new password", referrer: "no-referrer" };
+// The token is in this page's address: never hand it to another site in a Referer. (Not
+// "no-referrer": that makes the form post's Origin "null", which same-origin checks refuse.)
+export const metadata: Metadata = { title: "Choose a new password", referrer: "same-origin" };
 
 type Props = { params: Promise<{ token: string }>; searchParams: Promise<{ error?: string | string[] }> };
 
