@@ -45,5 +45,5 @@ export async function resetPassword(db: PrismaClient, { token, password }: Passw
     return sessions.map((session) => session.id);
   });
   for (const sessionId of ended) disconnectRoom(rooms.session(sessionId));
-  return { userId: reset.userId };
+  return { userId: reset.userId, email: reset.user.email };
 }

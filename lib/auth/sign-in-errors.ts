@@ -5,7 +5,7 @@
 
 export type SignInRefusalReason = "busy" | "account" | "address";
 export type SignInRefusal = { reason: SignInRefusalReason; retryAfter: number };
-export type SignInErrorCode = "credentials" | "invalid" | "failed" | `${SignInRefusalReason}:${number}`;
+export type SignInErrorCode = "credentials" | "invalid" | `${SignInRefusalReason}:${number}`;
 
 /** next-auth's own code for `authorize` returning null. */
 export const NEXT_AUTH_CREDENTIALS_ERROR = "CredentialsSignin";

@@ -72,10 +72,23 @@ const giveBackOne = (store: RateLimiterAbstract, key: string) =>
     () => {},
   );
 
+const accountKeyOf = (email: string, address: string) => `${address} ${email}`;
+
+/**
+ * Forgets an account's failures from one address: for whoever just proved
+ * they own the account another way (a password reset link), so their own
+ * typos from before don't keep them out.
+ */
+export async function forgiveSignInFailures(email: string, address: string): Promise<void> {
+  await stores()
+    .failures.delete(accountKeyOf(email, address))
+    .catch(() => {});
+}
+
 /** Takes this attempt's points before its password is checked, or refuses it. */
 export async function takeSignInAttempt(email: string, address: string): Promise<SignInPass | SignInLimitRefusal> {
   const { failures, attempts } = stores();
-  const accountKey = `${address} ${email}`;
+  const accountKey = accountKeyOf(email, address);
   const lockedOut = await take(failures, accountKey);
   if (lockedOut) return { ok: false, reason: "account", retryAfter: retryAfterSeconds(lockedOut.msBeforeNext) };
   const tooMany = await take(attempts, address);

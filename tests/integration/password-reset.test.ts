@@ -2,8 +2,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST as resetRoute } from "../../app/api/password-reset/route.ts";
 import { POST as makeLinkRoute } from "../../app/api/staff/[id]/password-resets/route.ts";
+import { REMOTE_ADDRESS_HEADER } from "../../lib/auth/client-address.ts";
 import { parseCookieHeader } from "../../lib/auth/cookies.ts";
 import { resolveActor } from "../../lib/auth/resolve-actor.ts";
+import { SIGN_IN_FAILURES_ALLOWED } from "../../lib/auth/sign-in-limiter.ts";
 import { hashToken } from "../../lib/auth/tokens.ts";
 import { verifyStaffCredentials } from "../../lib/auth/verify-staff-credentials.ts";
 import { getDb } from "../../lib/db.ts";
@@ -69,6 +71,30 @@ describe("password reset links", () => {
     const again = await setPassword({ token, password: "yet another one", confirm: "yet another one" });
     expect(again.headers.get("location")).toBe(`/reset/${token}`);
     expect(await signsIn(tech.email, "yet another one")).toBe(false);
+  });
+
+  it("let the owner back in from the address their own guesses had locked", async () => {
+    const tech = await createStaff(getDb(), { companyId: company.id, role: "TECHNICIAN", password: "old password" });
+    const phone = "192.0.2.200";
+    for (let guess = 0; guess < SIGN_IN_FAILURES_ALLOWED; guess++) {
+      await verifyStaffCredentials(getDb(), { email: tech.email, password: `guess ${guess}` }, phone);
+    }
+    expect(await verifyStaffCredentials(getDb(), { email: tech.email, password: "old password" }, phone)).toMatchObject(
+      {
+        ok: false,
+        reason: "account",
+      },
+    );
+    const token = tokenOf((await makeLink(admin, tech.id)).body.data.url);
+    await setPassword(
+      { token, password: "a brand new one", confirm: "a brand new one" },
+      { [REMOTE_ADDRESS_HEADER]: phone },
+    );
+    expect(
+      await verifyStaffCredentials(getDb(), { email: tech.email, password: "a brand new one" }, phone),
+    ).toMatchObject({
+      ok: true,
+    });
   });
 
   it("send a short or mistyped password back to the page, changing nothing", async () => {

@@ -1,7 +1,10 @@
+import { clientAddress } from "@/lib/auth/client-address.ts";
 import { resetPassword } from "@/lib/auth/reset-password.ts";
 import { passwordResetSchema } from "@/lib/auth/schemas.ts";
+import { forgiveSignInFailures } from "@/lib/auth/sign-in-limiter.ts";
 import { isTokenShaped } from "@/lib/auth/tokens.ts";
 import { getDb } from "@/lib/db.ts";
+import { env } from "@/lib/env.ts";
 import { AppError } from "@/lib/errors.ts";
 import { readBoundedText, route } from "@/lib/http/route.ts";
 import { assertSameOrigin } from "@/lib/http/same-origin.ts";
@@ -26,12 +29,15 @@ export const POST = route("POST /api/password-reset", async (request) => {
     const field = parsed.error.issues[0]?.path[0] === "confirm" ? "confirm" : "password";
     return seeOther(`/reset/${token}?error=${field}`);
   }
+  let done: { email: string };
   try {
-    await resetPassword(getDb(), parsed.data);
+    done = await resetPassword(getDb(), parsed.data);
   } catch (error) {
     // The page says why the link can't be used (expired, used); anything else is the one error shape.
     if (error instanceof AppError && error.code === "link_expired") return seeOther(`/reset/${token}`);
     throw error;
   }
+  // Often they locked themselves out with guesses first, from this very device.
+  await forgiveSignInFailures(done.email, clientAddress(request.headers, env().TRUST_PROXY));
   return seeOther("/signin?notice=password_changed");
 });
