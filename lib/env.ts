@@ -46,6 +46,20 @@ const envSchema = z.object({
   LIMIT_JOINS_PER_MINUTE: limitSchema(60),
   /** Open sockets one staff or homeowner session may hold on one node. */
   LIMIT_SOCKETS_PER_SESSION: limitSchema(20),
+  /**
+   * Sign-in attempts one client address may make per 15 minutes (every account
+   * together). Offices behind one address share it.
+   */
+  LIMIT_SIGN_INS_PER_ADDRESS: limitSchema(100),
+  /**
+   * How many proxies in front of Trio append to X-Forwarded-For ("true" = 1).
+   * 0 (default): the client address is the socket's, and X-Forwarded-For is ignored,
+   * so nobody can pick their own address to dodge the sign-in limits.
+   */
+  TRUST_PROXY: z.preprocess(
+    (value) => (value === "true" ? 1 : value === "false" || value === "" ? 0 : value),
+    z.coerce.number().int().min(0).max(10).default(0),
+  ),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -2,6 +2,7 @@
 // port, over an embedded PostgreSQL unless DATABASE_URL points elsewhere.
 import { createServer } from "node:http";
 import next from "next";
+import { stampRemoteAddress } from "@/lib/auth/client-address.ts";
 import { disconnectDb, getDb } from "@/lib/db.ts";
 import { env } from "@/lib/env.ts";
 import { applySecurityHeaders } from "@/lib/http/security-headers.ts";
@@ -38,6 +39,7 @@ async function main() {
   const handle = app.getRequestHandler();
   const protections = { dev, https: publicUrl.startsWith("https:") };
   const httpServer = createServer((request, response) => {
+    stampRemoteAddress(request);
     applySecurityHeaders(request, response, protections);
     void handle(request, response);
   });

@@ -22,7 +22,12 @@ export default async function DispatchPage() {
   ]);
   return (
     <div className="flex h-dvh flex-col">
-      <StaffHeader company={company.name} name={actor.name} roleLabel="Dispatcher" />
+      <StaffHeader
+        company={company.name}
+        name={actor.name}
+        roleLabel="Dispatcher"
+        links={[{ href: "/dispatch/team", label: "Team" }]}
+      />
       <main className="flex min-h-0 flex-1">
         <DispatchBoard
           initialJobs={jobs}

@@ -2,10 +2,21 @@
 
 import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
-import { TOO_MANY_SIGN_INS } from "@/lib/auth/sign-in-errors.ts";
+import { signInErrorMessage } from "@/lib/auth/sign-in-errors.ts";
 
-export function SignInForm() {
-  const [error, setError] = useState<string | null>(null);
+type Props = {
+  /** Said by the page after a plain form post came back refused (no script ran). */
+  initialError?: string | null;
+  /** A path on our own origin (already checked by the page). */
+  callbackPath?: string;
+};
+
+/**
+ * Works before and without its script: a plain POST to /api/sign-in, which
+ * redirects back. With the script, next-auth's client signs in in place.
+ */
+export function SignInForm({ initialError = null, callbackPath = "/" }: Props) {
+  const [error, setError] = useState<string | null>(initialError);
   const [busy, setBusy] = useState(false);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
@@ -20,20 +31,15 @@ export function SignInForm() {
     }).catch(() => null);
     setBusy(false);
     if (!result || result.error) {
-      setError(
-        !result
-          ? "We couldn't reach Trio. Try again."
-          : result.error === TOO_MANY_SIGN_INS
-            ? "Too many attempts for this email. Wait 15 minutes, then try again, or ask your admin to check your account."
-            : "That email and password don't match an account.",
-      );
+      setError(result ? signInErrorMessage(result.error) : "We couldn't reach Trio. Try again.");
       return;
     }
-    window.location.assign("/");
+    window.location.assign(callbackPath);
   };
 
   return (
-    <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
+    <form method="post" action="/api/sign-in" onSubmit={submit} className="flex flex-col gap-4" noValidate>
+      {callbackPath !== "/" && <input type="hidden" name="callbackUrl" value={callbackPath} />}
       <label className="flex flex-col gap-1 text-base font-medium">
         Email
         <input

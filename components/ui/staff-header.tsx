@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { SignOutButton } from "../auth/sign-out-button.tsx";
 
-type Props = { company: string; name: string; roleLabel: string; back?: { href: string; label: string } };
+type NavLink = { href: string; label: string };
+type Props = { company: string; name: string; roleLabel: string; back?: NavLink; links?: NavLink[] };
 
-export function StaffHeader({ company, name, roleLabel, back }: Props) {
+export function StaffHeader({ company, name, roleLabel, back, links = [] }: Props) {
   return (
     <header className="flex items-center justify-between gap-2 border-b border-slate-200 bg-white px-4 py-2">
       <div className="flex min-w-0 items-center gap-3">
@@ -23,6 +24,15 @@ export function StaffHeader({ company, name, roleLabel, back }: Props) {
         <p className="hidden text-sm text-slate-700 sm:block">
           {name} · {roleLabel}
         </p>
+        {links.map((link) => (
+          <Link
+            key={link.href}
+            href={link.href}
+            className="rounded-lg px-3 py-2 text-sm font-medium whitespace-nowrap text-blue-800 underline hover:bg-slate-100"
+          >
+            {link.label}
+          </Link>
+        ))}
         <SignOutButton />
       </div>
     </header>

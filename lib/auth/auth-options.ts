@@ -1,22 +1,15 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { z } from "zod";
 import { getDb } from "../db.ts";
-import { requireAuthSecret } from "../env.ts";
+import { env, requireAuthSecret } from "../env.ts";
 import { disconnectRoom } from "../realtime/broadcast.ts";
 import { rooms } from "../realtime/events.ts";
-import { verifyPassword } from "./passwords.ts";
-import { TOO_MANY_SIGN_INS } from "./sign-in-errors.ts";
-import { clearSignInFailures, isSignInLocked, recordSignInFailure } from "./sign-in-limiter.ts";
+import { clientAddress } from "./client-address.ts";
+import { safeCallbackPath } from "./safe-callback-url.ts";
+import { signInSchema } from "./schemas.ts";
+import { refusalCode } from "./sign-in-errors.ts";
 import { createStaffSession, revokeStaffSession, STAFF_SESSION_DAYS } from "./staff-sessions.ts";
-
-export const signInSchema = z.object({
-  email: z.email("Enter a valid email address.").max(254).toLowerCase(),
-  password: z.string().min(1, "Enter your password.").max(200),
-});
-
-// Checked even for unknown emails so both answers take the same time.
-const DUMMY_HASH = "scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+import { verifyStaffCredentials } from "./verify-staff-credentials.ts";
 
 /**
  * Staff sign in with email and password. The JWT carries `sid`, the id of a
@@ -32,27 +25,21 @@ export function authOptions(): NextAuthOptions {
       CredentialsProvider({
         name: "Email",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        async authorize(credentials) {
+        async authorize(credentials, request) {
           const parsed = signInSchema.safeParse(credentials);
           if (!parsed.success) return null;
-          const { email } = parsed.data;
+          const address = clientAddress(request?.headers ?? {}, env().TRUST_PROXY);
+          const result = await verifyStaffCredentials(getDb(), parsed.data, address);
+          if (result.ok) return result.user;
+          if (result.reason === "credentials") return null;
           // next-auth hands a thrown error's message to the form as `error`.
-          if (await isSignInLocked(email)) throw new Error(TOO_MANY_SIGN_INS);
-          const user = await getDb().user.findUnique({
-            where: { email },
-            select: { id: true, name: true, email: true, passwordHash: true, memberships: { select: { id: true } } },
-          });
-          const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? DUMMY_HASH);
-          if (!user || !ok || user.memberships.length === 0) {
-            await recordSignInFailure(email);
-            return null;
-          }
-          await clearSignInFailures(email);
-          return { id: user.id, name: user.name, email: user.email };
+          throw new Error(refusalCode(result));
         },
       }),
     ],
     callbacks: {
+      // next-auth's default throws on a callbackUrl that is no URL (a 500); ours sends it home.
+      redirect: ({ url, baseUrl }) => new URL(safeCallbackPath(url, baseUrl), baseUrl).href,
       async jwt({ token, user }) {
         if (user) {
           const session = await createStaffSession(getDb(), user.id);

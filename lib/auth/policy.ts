@@ -1,6 +1,6 @@
 // The one access policy. Every door (page, route handler, socket event) asks
 // these questions and nothing else; see the access table in design.md.
-import type { JobStatus, Visibility } from "../generated/prisma/enums.ts";
+import type { JobStatus, Role, Visibility } from "../generated/prisma/enums.ts";
 import type { Actor } from "./actor.ts";
 
 export type JobFacts = { id: string; companyId: string; technicianId: string | null; status: JobStatus };
@@ -50,6 +50,16 @@ export function canAssign(actor: Actor, job: JobFacts): boolean {
 /** Giving out and turning off homeowner links is the office's job. */
 export function canManageLinks(actor: Actor, job: JobFacts): boolean {
   return isManager(actor) && canSeeJob(actor, job);
+}
+
+/**
+ * Who may make a password reset link for a member of their own company: an
+ * admin for anyone, a dispatcher for technicians only (a link is the account,
+ * so nobody gets one for a role above their own or beside it).
+ */
+export function canResetPassword(actor: Actor, memberRole: Role): boolean {
+  if (actor.kind !== "staff") return false;
+  return actor.role === "ADMIN" || (actor.role === "DISPATCHER" && memberRole === "TECHNICIAN");
 }
 
 /** The jobs an actor may see in lists, as a Prisma filter. */

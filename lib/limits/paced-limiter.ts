@@ -3,8 +3,9 @@
 // so a point can be given back exactly (a resend that stored nothing).
 
 import type { Redis } from "ioredis";
-import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
+import { type RateLimiterAbstract, RateLimiterRes } from "rate-limiter-flexible";
 import type { RateRule } from "./rules.ts";
+import { limiterStore } from "./store.ts";
 
 export type Verdict = { ok: true; giveBack: () => Promise<void> } | { ok: false; retryAfterMs: number };
 
@@ -65,24 +66,10 @@ async function attempt(limiter: RateLimiterAbstract, key: string): Promise<Verdi
   }
 }
 
-/**
- * In this process's memory, or in Redis when a client is given (then memory is
- * the insurance: while Redis is unreachable each node counts on its own).
- */
+/** A paced limiter in memory, or in Redis when a client is given (see limiterStore). */
 export function pacedLimiter(name: string, rule: RateRule, redis?: Redis): PacedLimiter {
-  const store = (keyPrefix: string, points: number, duration: number): RateLimiterAbstract => {
-    const memory = new RateLimiterMemory({ keyPrefix, points, duration });
-    if (!redis) return memory;
-    return new RateLimiterRedis({
-      storeClient: redis,
-      keyPrefix: `trio:${keyPrefix}`,
-      points,
-      duration,
-      rejectIfRedisNotReady: true,
-      insuranceLimiter: memory,
-    });
-  };
-  const steady = store(name, rule.points, rule.duration);
-  const burst = rule.burstPoints > 0 ? store(`${name}:burst`, rule.burstPoints, rule.burstDuration) : null;
+  const steady = limiterStore(name, rule.points, rule.duration, redis);
+  const burst =
+    rule.burstPoints > 0 ? limiterStore(`${name}:burst`, rule.burstPoints, rule.burstDuration, redis) : null;
   return new PacedLimiter(name, steady, burst);
 }

@@ -62,7 +62,7 @@ test("repeated wrong passwords lock the email for a while, and say so", async ({
   }
   await page.getByLabel("Password").fill("one more guess");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(alert).toContainText("Too many attempts for this email.");
+  await expect(alert).toContainText("Too many failed sign-ins for this email from here. Try again in 15 min");
 });
 
 test("signing out ends the session, in every tab at once", async ({ browser }) => {

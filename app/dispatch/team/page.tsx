@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { PasswordResetLink } from "@/components/auth/password-reset-link.tsx";
+import { StaffHeader } from "@/components/ui/staff-header.tsx";
+import { ROLE_LABEL } from "@/lib/auth/actor.ts";
+import { companyOf, requirePageActor } from "@/lib/auth/current-actor.ts";
+import { listTeam } from "@/lib/auth/list-team.ts";
+import { isManager } from "@/lib/auth/policy.ts";
+import { getDb } from "@/lib/db.ts";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Team" };
+
+const roleLabel = (role: keyof typeof ROLE_LABEL | "ADMIN") => (role === "ADMIN" ? "Admin" : ROLE_LABEL[role]);
+
+export default async function TeamPage() {
+  const actor = await requirePageActor();
+  if (actor.kind !== "staff") redirect(`/jobs/${actor.jobId}`);
+  if (!isManager(actor)) redirect("/tech");
+  const [team, company] = await Promise.all([listTeam(getDb(), actor), companyOf(actor)]);
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <StaffHeader
+        company={company.name}
+        name={actor.name}
+        roleLabel={roleLabel(actor.role)}
+        back={{ href: "/dispatch", label: "Live jobs" }}
+      />
+      <main className="mx-auto w-full max-w-2xl px-4 py-6">
+        <h1 className="mb-1 text-2xl font-bold">Team</h1>
+        <p className="mb-6 text-slate-700">
+          Someone forgot their password? Make them a reset link and hand it over in person or by phone.
+        </p>
+        <ul className="flex flex-col divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white">
+          {team.map((member) => (
+            <li key={member.id} className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-start sm:justify-between">
+              <div>
+                <p className="font-semibold">{member.name}</p>
+                <p className="text-sm text-slate-700">
+                  {roleLabel(member.role)} · {member.email}
+                </p>
+              </div>
+              {member.canReset && <PasswordResetLink userId={member.id} name={member.name} />}
+            </li>
+          ))}
+        </ul>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import type { Db } from "../db.ts";
+import { AppError } from "../errors.ts";
+import type { Actor } from "./actor.ts";
+import { canResetPassword } from "./policy.ts";
+import { hashToken, newToken } from "./tokens.ts";
+
+export const PASSWORD_RESET_HOURS = 24;
+
+/**
+ * A one-time link that lets a staff member of the actor's company choose a new
+ * password (until email exists, the office hands it over). The raw token is in
+ * the answer once and never stored; a new link makes the member's older unused
+ * ones expire.
+ */
+export async function createPasswordReset(db: Db, actor: Actor, userId: string) {
+  if (actor.kind !== "staff") throw new AppError("forbidden", "Only an admin can reset a password.");
+  const membership = await db.membership.findUnique({
+    where: { userId_companyId: { userId, companyId: actor.companyId } },
+    select: { role: true },
+  });
+  if (!membership) throw new AppError("not_found", "We couldn't find that staff member.");
+  if (!canResetPassword(actor, membership.role)) {
+    throw new AppError("forbidden", "Only an admin can reset this person's password.");
+  }
+  const now = new Date();
+  const token = newToken();
+  await db.passwordReset.updateMany({
+    where: { userId, usedAt: null, expiresAt: { gt: now } },
+    data: { expiresAt: now },
+  });
+  const reset = await db.passwordReset.create({
+    data: {
+      userId,
+      createdById: actor.userId,
+      tokenHash: hashToken(token),
+      expiresAt: new Date(now.getTime() + PASSWORD_RESET_HOURS * 60 * 60 * 1000),
+    },
+    select: { id: true, expiresAt: true },
+  });
+  return { id: reset.id, expiresAt: reset.expiresAt.toISOString(), path: `/reset/${token}` };
+}
