@@ -73,20 +73,31 @@ async function stop(code: number) {
   process.exit(code);
 }
 
+// A signal during start-up waits for it to settle (up to a bound), so nothing
+// it was starting, such as the embedded database, is left running.
+const STARTUP_WAIT_MS = 30_000;
+const started = main().then(
+  () => true,
+  (error: unknown) => {
+    console.error(`[trio] Could not start: ${error instanceof Error ? error.message : String(error)}`);
+    return false;
+  },
+);
+
 let stopping = false;
+function shutDown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  void stop(code);
+}
+
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.on(signal, () => {
     if (stopping) return;
-    stopping = true;
     log(`${signal}: shutting down …`);
-    void stop(0);
+    const waited = new Promise<boolean>((resolve) => setTimeout(() => resolve(true), STARTUP_WAIT_MS).unref());
+    void Promise.race([started, waited]).then((ok) => shutDown(ok ? 0 : 1));
   });
 }
 
-try {
-  await main();
-} catch (error) {
-  console.error(`[trio] Could not start: ${error instanceof Error ? error.message : String(error)}`);
-  stopping = true;
-  await stop(1);
-}
+if (!(await started)) shutDown(1);
