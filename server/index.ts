@@ -5,13 +5,15 @@ import next from "next";
 import { disconnectDb, getDb } from "@/lib/db.ts";
 import { env } from "@/lib/env.ts";
 import { setRealtime } from "@/lib/realtime/broadcast.ts";
-import { DEMO_PASSWORD, DEMO_STAFF, demoHomeownerLink, isSeeded, seedDemo } from "../prisma/seed/demo.ts";
+import { DEMO_PASSWORD, DEMO_STAFF } from "../prisma/seed/demo.ts";
+import { demoLinkToPrint, prepareDemoData } from "./demo-data.ts";
 import { prepareDatabase } from "./prepare-database.ts";
 import { createRealtimeServer } from "./realtime/create-realtime-server.ts";
 import { loadOrCreateSecret } from "./secrets.ts";
 
 const log = (line: string) => console.log(`[trio] ${line}`);
 const cleanups: (() => Promise<unknown>)[] = [];
+const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
 
 async function main() {
   const config = env();
@@ -26,10 +28,7 @@ async function main() {
   const database = await prepareDatabase(log);
   cleanups.push(database.stop, disconnectDb);
   const db = getDb();
-  if (config.SEED_DEMO && !(await isSeeded(db))) {
-    log("Empty database: adding demo data …");
-    await seedDemo(db);
-  }
+  const demo = await prepareDemoData(db, { requested: config.SEED_DEMO, external: Boolean(config.DATABASE_URL) }, log);
 
   const app = next({ dev, dir: process.cwd(), hostname: "localhost", port });
   await app.prepare();
@@ -55,8 +54,9 @@ async function main() {
     httpServer.listen(port, config.HOST, resolve);
   });
   log(`Trio is running at ${publicUrl} (${dev ? "development" : "production"})`);
+  if (LOOPBACK.has(config.HOST)) log(`Listening on ${config.HOST} only: set HOST=0.0.0.0 to accept other machines.`);
 
-  const demoLink = config.SEED_DEMO ? await demoHomeownerLink(db, config.LINK_TTL_DAYS) : null;
+  const demoLink = demo ? await demoLinkToPrint(db, config.DATA_DIR, config.LINK_TTL_DAYS) : null;
   if (demoLink) {
     log(`Demo sign-ins (password for all: ${DEMO_PASSWORD}):`);
     for (const person of DEMO_STAFF) log(`  ${person.role.toLowerCase().padEnd(10)}  ${person.email}`);

@@ -58,6 +58,7 @@ async function answers(url: string) {
 
 const buildIdFile = path.join(root, ".next", "BUILD_ID");
 const started: ChildProcess[] = [];
+let firstLink = "";
 
 afterAll(() => {
   for (const npm of started) if (npm.exitCode === null) npm.kill("SIGKILL");
@@ -71,7 +72,9 @@ describe("npm start", () => {
       const port = await freePort();
       const first = await npmStart(port);
       started.push(first.npm);
+      firstLink = first.link;
       expect(await answers(first.url)).toBe(true);
+      expect(first.output.join("")).toContain("Demo sign-ins");
 
       const processes = new Map<number, string>();
       for (const pid of descendants(first.npm.pid ?? 0)) {
@@ -124,7 +127,7 @@ describe("npm start", () => {
   );
 
   it(
-    "a second start on an unchanged checkout does not build again",
+    "a second start on an unchanged checkout does not build again, and prints the same demo link",
     async () => {
       const buildId = readFileSync(buildIdFile, "utf8");
       const builtAt = statSync(buildIdFile).mtimeMs;
@@ -137,6 +140,7 @@ describe("npm start", () => {
       expect(output).not.toContain("Building for production");
       expect(readFileSync(buildIdFile, "utf8")).toBe(buildId);
       expect(statSync(buildIdFile).mtimeMs).toBe(builtAt);
+      expect(new URL(second.link).pathname).toBe(new URL(firstLink).pathname);
       expect(await stopWithSigterm(second.npm)).toEqual({ code: 0, signal: null });
     },
     START_TIMEOUT_MS,
