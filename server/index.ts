@@ -10,6 +10,7 @@ import { demoLinkToPrint, prepareDemoData } from "./demo-data.ts";
 import { prepareDatabase } from "./prepare-database.ts";
 import { createRealtimeServer } from "./realtime/create-realtime-server.ts";
 import { loadOrCreateSecret } from "./secrets.ts";
+import { startCleanUp } from "./workers/clean-up-expired.ts";
 
 const log = (line: string) => console.log(`[trio] ${line}`);
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -28,6 +29,8 @@ async function main() {
   const database = await prepareDatabase(log);
   cleanups.push(database.stop, disconnectDb);
   const db = getDb();
+  const stopCleanUp = startCleanUp(getDb, log);
+  cleanups.push(async () => stopCleanUp());
   const demo = await prepareDemoData(db, { requested: config.SEED_DEMO, external: Boolean(config.DATABASE_URL) }, log);
 
   const app = next({ dev, dir: process.cwd(), hostname: "localhost", port });
