@@ -40,12 +40,12 @@ async function npmStart(port: number): Promise<Started> {
   return { npm, output, url: `http://localhost:${port}`, link };
 }
 
-/** SIGTERM to the npm process only, as a process manager sends it; resolves with npm's exit. */
-async function stopWithSigterm(npm: ChildProcess) {
+/** A signal to the npm process only, as a process manager sends it; resolves with npm's exit. */
+async function stopWith(npm: ChildProcess, signal: "SIGTERM" | "SIGINT" = "SIGTERM") {
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     npm.once("exit", (code, signal) => resolve({ code, signal })),
   );
-  npm.kill("SIGTERM");
+  npm.kill(signal);
   return exited;
 }
 
@@ -84,7 +84,7 @@ describe("npm start", () => {
       const postgres = [...processes.values()].filter((command) => command.includes(path.join(dataDir, "pg")));
       expect(postgres).toHaveLength(1);
 
-      const exit = await stopWithSigterm(first.npm);
+      const exit = await stopWith(first.npm);
       expect(first.output.join("")).toContain("Stopped.");
       expect(exit).toEqual({ code: 0, signal: null });
       expect(await answers(first.url)).toBe(false);
@@ -116,7 +116,7 @@ describe("npm start", () => {
           resolve();
         });
       });
-      const exit = await stopWithSigterm(npm);
+      const exit = await stopWith(npm);
       expect(exit, output.join("")).toEqual({ code: 0, signal: null });
       expect(await answers(`http://localhost:${port}`)).toBe(false);
       expect(stillRunning(processes)).toEqual([]);
@@ -127,7 +127,7 @@ describe("npm start", () => {
   );
 
   it(
-    "a second start on an unchanged checkout does not build again, and prints the same demo link",
+    "a second start on an unchanged checkout does not build again, prints the same demo link, and stops on SIGINT",
     async () => {
       const buildId = readFileSync(buildIdFile, "utf8");
       const builtAt = statSync(buildIdFile).mtimeMs;
@@ -141,7 +141,11 @@ describe("npm start", () => {
       expect(readFileSync(buildIdFile, "utf8")).toBe(buildId);
       expect(statSync(buildIdFile).mtimeMs).toBe(builtAt);
       expect(new URL(second.link).pathname).toBe(new URL(firstLink).pathname);
-      expect(await stopWithSigterm(second.npm)).toEqual({ code: 0, signal: null });
+      // Ctrl-C in a terminal: SIGINT does the same.
+      expect(await stopWith(second.npm, "SIGINT")).toEqual({ code: 0, signal: null });
+      expect(second.output.join("")).toContain("Stopped.");
+      expect(await answers(second.url)).toBe(false);
+      expect(processesMatching(path.join(dataDir, "pg"))).toEqual([]);
     },
     START_TIMEOUT_MS,
   );
