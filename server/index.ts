@@ -10,10 +10,10 @@ import { demoLinkToPrint, prepareDemoData } from "./demo-data.ts";
 import { prepareDatabase } from "./prepare-database.ts";
 import { createRealtimeServer } from "./realtime/create-realtime-server.ts";
 import { loadOrCreateSecret } from "./secrets.ts";
+import { addCleanup, handleSignals, shutDown, signalled, whileStarting } from "./shutdown.ts";
 import { startCleanUp } from "./workers/clean-up-expired.ts";
 
 const log = (line: string) => console.log(`[trio] ${line}`);
-const cleanups: (() => Promise<unknown>)[] = [];
 const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
 
 async function main() {
@@ -27,22 +27,23 @@ async function main() {
   const publicUrl = process.env.NEXTAUTH_URL;
 
   const database = await prepareDatabase(log);
-  cleanups.push(database.stop, disconnectDb);
+  addCleanup(database.stop);
+  addCleanup(disconnectDb);
   const db = getDb();
   const stopCleanUp = startCleanUp(getDb, log);
-  cleanups.push(async () => stopCleanUp());
+  addCleanup(async () => stopCleanUp());
   const demo = await prepareDemoData(db, { requested: config.SEED_DEMO, external: Boolean(config.DATABASE_URL) }, log);
 
   const app = next({ dev, dir: process.cwd(), hostname: "localhost", port });
   await app.prepare();
-  cleanups.push(async () => app.close?.());
+  addCleanup(async () => app.close?.());
   const handle = app.getRequestHandler();
   const httpServer = createServer((request, response) => {
     void handle(request, response);
   });
   const io = createRealtimeServer(httpServer, { db: getDb, appUrl: publicUrl });
   setRealtime(io);
-  cleanups.push(async () => {
+  addCleanup(async () => {
     setRealtime(undefined);
     await new Promise<void>((resolve) => io.close(() => resolve()));
     httpServer.closeAllConnections();
@@ -67,40 +68,6 @@ async function main() {
   }
 }
 
-/** Undo what was started, newest first (web server, then database client, then database). */
-async function stop(code: number) {
-  const force = setTimeout(() => process.exit(1), 10_000);
-  force.unref();
-  for (const cleanup of cleanups.reverse()) await cleanup().catch((error) => console.error("[trio]", error));
-  if (code === 0) log("Stopped.");
-  process.exit(code);
-}
-
-// A signal during start-up waits for it to settle (up to a bound), so nothing
-// it was starting, such as the embedded database, is left running.
-const STARTUP_WAIT_MS = 30_000;
-const started = main().then(
-  () => true,
-  (error: unknown) => {
-    console.error(`[trio] Could not start: ${error instanceof Error ? error.message : String(error)}`);
-    return false;
-  },
-);
-
-let stopping = false;
-function shutDown(code: number) {
-  if (stopping) return;
-  stopping = true;
-  void stop(code);
-}
-
-for (const signal of ["SIGTERM", "SIGINT"] as const) {
-  process.on(signal, () => {
-    if (stopping) return;
-    log(`${signal}: shutting down …`);
-    const waited = new Promise<boolean>((resolve) => setTimeout(() => resolve(true), STARTUP_WAIT_MS).unref());
-    void Promise.race([started, waited]).then((ok) => shutDown(ok ? 0 : 1));
-  });
-}
-
-if (!(await started)) shutDown(1);
+handleSignals();
+// A signal that came while this module loaded (under server/start.ts) means: don't start.
+if (!signalled() && !(await whileStarting(main()))) shutDown(1);
