@@ -65,6 +65,9 @@ async function main() {
     log(`Demo sign-ins (password for all: ${DEMO_PASSWORD}):`);
     for (const person of DEMO_STAFF) log(`  ${person.role.toLowerCase().padEnd(10)}  ${person.email}`);
     log(`Demo homeowner link: ${new URL(demoLink.path, publicUrl).href}`);
+    if (!LOOPBACK.has(config.HOST)) {
+      log(`Warning: HOST=${config.HOST} lets other machines sign in with the published demo password.`);
+    }
   }
 }
 
