@@ -8,7 +8,8 @@ const limitSchema = (fallback: number) => z.coerce.number().int().min(1).max(1_0
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default("0.0.0.0"),
+  /** The address to listen on: this machine only unless set (a proxy in front, or 0.0.0.0 in a container). */
+  HOST: z.string().min(1).default("127.0.0.1"),
   DATABASE_URL: z.string().min(1).optional(),
   /**
    * PostgreSQL connections this node keeps. A send holds one for a single
@@ -23,11 +24,14 @@ const envSchema = z.object({
   APP_URL: z.url().optional(),
   NEXTAUTH_URL: z.url().optional(),
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
-  /** Seed demo data into an empty database (default on). */
+  /**
+   * Seed demo data (published passwords) into an empty database. Unset: only
+   * into the embedded default, never into a DATABASE_URL (server/demo-data.ts).
+   */
   SEED_DEMO: z
     .enum(["true", "false", "1", "0"])
-    .default("true")
-    .transform((value) => value === "true" || value === "1"),
+    .optional()
+    .transform((value) => (value === undefined ? undefined : value === "true" || value === "1")),
   /** Days a homeowner link stays valid. */
   LINK_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /**

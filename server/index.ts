@@ -7,13 +7,16 @@ import { disconnectDb, getDb } from "@/lib/db.ts";
 import { env } from "@/lib/env.ts";
 import { applySecurityHeaders } from "@/lib/http/security-headers.ts";
 import { setRealtime } from "@/lib/realtime/broadcast.ts";
-import { DEMO_PASSWORD, DEMO_STAFF, demoHomeownerLink, isSeeded, seedDemo } from "../prisma/seed/demo.ts";
+import { DEMO_PASSWORD, DEMO_STAFF } from "../prisma/seed/demo.ts";
+import { demoLinkToPrint, prepareDemoData } from "./demo-data.ts";
 import { prepareDatabase } from "./prepare-database.ts";
 import { createRealtimeServer } from "./realtime/create-realtime-server.ts";
 import { loadOrCreateSecret } from "./secrets.ts";
+import { addCleanup, handleSignals, shutDown, signalled, whileStarting } from "./shutdown.ts";
+import { startCleanUp } from "./workers/clean-up-expired.ts";
 
 const log = (line: string) => console.log(`[trio] ${line}`);
-const cleanups: (() => Promise<unknown>)[] = [];
+const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
 
 async function main() {
   const config = env();
@@ -26,16 +29,16 @@ async function main() {
   const publicUrl = process.env.NEXTAUTH_URL;
 
   const database = await prepareDatabase(log);
-  cleanups.push(database.stop, disconnectDb);
+  addCleanup(database.stop);
+  addCleanup(disconnectDb);
   const db = getDb();
-  if (config.SEED_DEMO && !(await isSeeded(db))) {
-    log("Empty database: adding demo data …");
-    await seedDemo(db);
-  }
+  const stopCleanUp = startCleanUp(getDb, log);
+  addCleanup(async () => stopCleanUp());
+  const demo = await prepareDemoData(db, { requested: config.SEED_DEMO, external: Boolean(config.DATABASE_URL) }, log);
 
   const app = next({ dev, dir: process.cwd(), hostname: "localhost", port });
   await app.prepare();
-  cleanups.push(async () => app.close?.());
+  addCleanup(async () => app.close?.());
   const handle = app.getRequestHandler();
   const protections = { dev, https: publicUrl.startsWith("https:") };
   const httpServer = createServer((request, response) => {
@@ -45,7 +48,7 @@ async function main() {
   });
   const io = createRealtimeServer(httpServer, { db: getDb, appUrl: publicUrl, dev });
   setRealtime(io);
-  cleanups.push(async () => {
+  addCleanup(async () => {
     setRealtime(undefined);
     await new Promise<void>((resolve) => io.close(() => resolve()));
     httpServer.closeAllConnections();
@@ -60,38 +63,19 @@ async function main() {
     httpServer.listen(port, config.HOST, resolve);
   });
   log(`Trio is running at ${publicUrl} (${dev ? "development" : "production"})`);
+  if (LOOPBACK.has(config.HOST)) log(`Listening on ${config.HOST} only: set HOST=0.0.0.0 to accept other machines.`);
 
-  const demoLink = config.SEED_DEMO ? await demoHomeownerLink(db, config.LINK_TTL_DAYS) : null;
+  const demoLink = demo ? await demoLinkToPrint(db, config.DATA_DIR, config.LINK_TTL_DAYS) : null;
   if (demoLink) {
     log(`Demo sign-ins (password for all: ${DEMO_PASSWORD}):`);
     for (const person of DEMO_STAFF) log(`  ${person.role.toLowerCase().padEnd(10)}  ${person.email}`);
     log(`Demo homeowner link: ${new URL(demoLink.path, publicUrl).href}`);
+    if (!LOOPBACK.has(config.HOST)) {
+      log(`Warning: HOST=${config.HOST} lets other machines sign in with the published demo password.`);
+    }
   }
 }
 
-/** Undo what was started, newest first (web server, then database client, then database). */
-async function stop(code: number) {
-  const force = setTimeout(() => process.exit(1), 10_000);
-  force.unref();
-  for (const cleanup of cleanups.reverse()) await cleanup().catch((error) => console.error("[trio]", error));
-  if (code === 0) log("Stopped.");
-  process.exit(code);
-}
-
-let stopping = false;
-for (const signal of ["SIGTERM", "SIGINT"] as const) {
-  process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    log(`${signal}: shutting down …`);
-    void stop(0);
-  });
-}
-
-try {
-  await main();
-} catch (error) {
-  console.error(`[trio] Could not start: ${error instanceof Error ? error.message : String(error)}`);
-  stopping = true;
-  await stop(1);
-}
+handleSignals();
+// A signal that came while this module loaded (under server/start.ts) means: don't start.
+if (!signalled() && !(await whileStarting(main()))) shutDown(1);

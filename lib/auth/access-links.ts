@@ -1,7 +1,7 @@
 import type { Db } from "../db.ts";
 import { AppError } from "../errors.ts";
 import { describeLinkProblem } from "./link-problems.ts";
-import { hashToken, newToken } from "./tokens.ts";
+import { hashToken, isTokenShaped, newToken } from "./tokens.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -50,13 +50,38 @@ export async function findUsableLink(db: Db, token: string) {
 }
 
 /**
+ * Live homeowner sessions one link may have. A link sent to a family is opened
+ * on a few phones; each further open ends the oldest session, so a link opened
+ * over and over (or by a bot) never piles up live cookies.
+ */
+export const MAX_SESSIONS_PER_LINK = 20;
+
+/**
  * Opening a link starts a homeowner session: a second random token, kept in a
  * cookie and stored hashed. The link itself stays usable until it expires, so a
- * mail scanner that follows it first burns nothing.
+ * mail scanner that follows it first burns nothing. A browser that opens the
+ * link again with its live session's cookie keeps that session. Returns the
+ * sessions ended to stay within the cap: the caller disconnects their sockets.
  */
-export async function openAccessLink(db: Db, token: string) {
+export async function openAccessLink(db: Db, token: string, currentSessionToken?: string | null) {
   const link = await findUsableLink(db, token);
+  const opened = { jobId: link.jobId, expiresAt: link.expiresAt };
+  if (currentSessionToken && isTokenShaped(currentSessionToken)) {
+    const current = await db.homeownerSession.findFirst({
+      where: { tokenHash: hashToken(currentSessionToken), accessLinkId: link.id },
+      select: { id: true },
+    });
+    if (current) return { ...opened, sessionToken: currentSessionToken, endedSessionIds: [] };
+  }
   const sessionToken = newToken();
   await db.homeownerSession.create({ data: { accessLinkId: link.id, tokenHash: hashToken(sessionToken) } });
-  return { jobId: link.jobId, sessionToken, expiresAt: link.expiresAt };
+  const beyondCap = await db.homeownerSession.findMany({
+    where: { accessLinkId: link.id },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip: MAX_SESSIONS_PER_LINK,
+    select: { id: true },
+  });
+  const endedSessionIds = beyondCap.map((session) => session.id);
+  if (endedSessionIds.length > 0) await db.homeownerSession.deleteMany({ where: { id: { in: endedSessionIds } } });
+  return { ...opened, sessionToken, endedSessionIds };
 }

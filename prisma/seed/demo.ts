@@ -2,6 +2,7 @@
 // a few homeowners' jobs at different stages, plus a second company to show
 // that tenants never see each other.
 import { createAccessLink } from "../../lib/auth/access-links.ts";
+import { hashToken, isTokenShaped } from "../../lib/auth/tokens.ts";
 import { formatWindow } from "../../lib/format/dates.ts";
 import type { PrismaClient } from "../../lib/generated/prisma/client.ts";
 import { createCompany, createCustomer, createJob, createStaff } from "./factories.ts";
@@ -16,6 +17,8 @@ export const DEMO_STAFF = [
 export const DEMO_HOMEOWNER = "Jordan Miller";
 
 const HOUR = 60 * 60 * 1000;
+/** A printed demo link is replaced when less than this is left of it. */
+const LINK_MIN_REMAINING_MS = 24 * HOUR;
 
 function nextMorning(hour: number) {
   const date = new Date();
@@ -123,12 +126,30 @@ export async function seedDemo(db: PrismaClient) {
   );
 }
 
-/** A fresh link for the demo homeowner's job, to print at start (tokens are stored hashed). */
-export async function demoHomeownerLink(db: PrismaClient, ttlDays: number) {
+/**
+ * The demo homeowner's link to print at start: the one printed before, while it
+ * stays live (its token comes from the caller: only hashes are stored), else a
+ * new one. Null when there is no demo data.
+ */
+export async function demoHomeownerLink(db: PrismaClient, ttlDays: number, knownToken: string | null) {
   const job = await db.job.findFirst({
     where: { company: { slug: DEMO_COMPANY_SLUG }, customer: { name: DEMO_HOMEOWNER } },
     orderBy: { createdAt: "asc" },
     select: { id: true },
   });
-  return job ? createAccessLink(db, job.id, ttlDays) : null;
+  if (!job) return null;
+  if (knownToken && isTokenShaped(knownToken)) {
+    const live = await db.accessLink.findFirst({
+      where: {
+        tokenHash: hashToken(knownToken),
+        jobId: job.id,
+        revokedAt: null,
+        expiresAt: { gt: new Date(Date.now() + LINK_MIN_REMAINING_MS) },
+      },
+      select: { id: true },
+    });
+    if (live) return { token: knownToken, path: `/j/${knownToken}`, reused: true };
+  }
+  const link = await createAccessLink(db, job.id, ttlDays);
+  return { token: link.token, path: link.path, reused: false };
 }

@@ -1,16 +1,19 @@
 import { openAccessLink, UnusableLink } from "@/lib/auth/access-links.ts";
-import { HOMEOWNER_COOKIE } from "@/lib/auth/cookies.ts";
+import { HOMEOWNER_COOKIE, parseCookieHeader } from "@/lib/auth/cookies.ts";
 import { linkTokenSchema } from "@/lib/auth/tokens.ts";
 import { getDb } from "@/lib/db.ts";
 import { AppError, toErrorBody } from "@/lib/errors.ts";
 import { publicOrigin } from "@/lib/http/route.ts";
+import { disconnectRoom } from "@/lib/realtime/broadcast.ts";
+import { rooms } from "@/lib/realtime/events.ts";
 
 export const dynamic = "force-dynamic";
 
 /**
- * A homeowner's link. Opening it starts a homeowner session (a cookie) and
- * lands on the thread. Links are reusable until they expire or are turned off,
- * so a mail or chat scanner fetching it first burns nothing.
+ * A homeowner's link. Opening it starts a homeowner session (a cookie; the
+ * browser's own live session again if it has one) and lands on the thread.
+ * Links are reusable until they expire or are turned off, so a mail or chat
+ * scanner fetching it first burns nothing.
  */
 export async function GET(request: Request, context: { params: Promise<{ token: string }> }) {
   const { token } = await context.params;
@@ -18,7 +21,9 @@ export async function GET(request: Request, context: { params: Promise<{ token: 
   try {
     const parsed = linkTokenSchema.safeParse(token);
     if (!parsed.success) throw new AppError("not_found", "This link is not valid.");
-    const opened = await openAccessLink(getDb(), parsed.data);
+    const current = parseCookieHeader(request.headers.get("cookie")).get(HOMEOWNER_COOKIE);
+    const opened = await openAccessLink(getDb(), parsed.data, current);
+    for (const sessionId of opened.endedSessionIds) disconnectRoom(rooms.session(sessionId));
     const response = Response.redirect(new URL(`/jobs/${opened.jobId}`, base), 303);
     const secure = base.startsWith("https:") ? "; Secure" : "";
     const headers = new Headers(response.headers);
