@@ -46,7 +46,8 @@ async function main() {
     applySecurityHeaders(request, response, protections);
     void handle(request, response);
   });
-  const io = createRealtimeServer(httpServer, { db: getDb, appUrl: publicUrl, dev });
+  // Only a public address the operator set is enforced; without one, the host a page was reached at.
+  const io = createRealtimeServer(httpServer, { db: getDb, appUrl: config.APP_URL, dev });
   setRealtime(io);
   addCleanup(async () => {
     setRealtime(undefined);

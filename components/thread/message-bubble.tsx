@@ -22,7 +22,7 @@ export function MessageBubble({ message, mine, timeZone, now }: Props) {
   return (
     <li className={`my-2 flex ${mine ? "justify-end" : "justify-start"}`} data-seq={message.seq}>
       <article
-        className={`max-w-[85%] rounded-2xl px-4 py-2 shadow-sm sm:max-w-[70%] ${
+        className={`max-w-[85%] overflow-hidden rounded-2xl px-4 py-2 shadow-sm sm:max-w-[70%] ${
           note
             ? "border-2 border-dashed border-amber-500 bg-amber-50 text-amber-950"
             : mine

@@ -38,7 +38,7 @@ export function PendingBubble({ message, onRetry, onDiscard }: Props) {
   return (
     <li className="my-2 flex justify-end" data-pending={message.state}>
       <article
-        className={`max-w-[85%] rounded-2xl px-4 py-2 opacity-90 sm:max-w-[70%] ${
+        className={`max-w-[85%] overflow-hidden rounded-2xl px-4 py-2 opacity-90 sm:max-w-[70%] ${
           note ? "border-2 border-dashed border-amber-500 bg-amber-50" : "bg-blue-100 text-slate-900"
         }`}
         aria-label={`Your message, ${STATE_TEXT[message.state]}`}

@@ -20,7 +20,9 @@ export function authOptions(): NextAuthOptions {
   return {
     secret: requireAuthSecret(),
     session: { strategy: "jwt", maxAge: STAFF_SESSION_DAYS * 24 * 60 * 60 },
-    pages: { signIn: "/signin" },
+    // next-auth's own pages carry inline styles our CSP blocks: its sign-out
+    // confirmation and error pages are ours too (our button posts sign-out).
+    pages: { signIn: "/signin", signOut: "/signin", error: "/signin" },
     providers: [
       CredentialsProvider({
         name: "Email",

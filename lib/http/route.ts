@@ -8,7 +8,8 @@ import { env } from "../env.ts";
 import { AppError, statusOf, toErrorBody } from "../errors.ts";
 import { assertSameOrigin } from "./same-origin.ts";
 
-export const MAX_JSON_BYTES = 32 * 1024;
+/** As large as a socket frame: a 4,000-emoji message written with \u escapes still fits. */
+export const MAX_JSON_BYTES = 64 * 1024;
 
 type RouteContext<P> = { params: Promise<P> };
 

@@ -8,9 +8,13 @@ import { AppError } from "../errors.ts";
 
 type OriginHeaders = { origin?: string | null; secFetchSite?: string | null };
 
-/** Trio's public origin (scheme, host, port): APP_URL, else NEXTAUTH_URL, else where the request arrived. */
+/**
+ * Trio's public origin (scheme, host, port): APP_URL when the operator set it;
+ * else where the request arrived (localhost, 127.0.0.1 or a LAN address alike:
+ * a foreign name pointed at us gets no one's cookies).
+ */
 export function appOrigin(fallbackUrl?: string): string | null {
-  const url = env().APP_URL ?? env().NEXTAUTH_URL ?? fallbackUrl;
+  const url = env().APP_URL ?? fallbackUrl;
   if (!url) return null;
   try {
     return new URL(url).origin;
@@ -32,6 +36,9 @@ export function isSameOrigin({ origin, secFetchSite }: OriginHeaders, ownOrigin:
 /** Throws `forbidden` unless the request comes from our own pages (or from no browser at all). */
 export function assertSameOrigin(request: Request): void {
   const headers = { origin: request.headers.get("origin"), secFetchSite: request.headers.get("sec-fetch-site") };
-  if (!isSameOrigin(headers, appOrigin(request.url)))
+  // Next builds request.url from its own hostname, not the Host the browser used.
+  const host = request.headers.get("host");
+  const arrivedAt = host ? `${new URL(request.url).protocol}//${host}` : request.url;
+  if (!isSameOrigin(headers, appOrigin(arrivedAt)))
     throw new AppError("forbidden", "This request must come from Trio's own pages.");
 }

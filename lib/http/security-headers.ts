@@ -61,11 +61,19 @@ export function securityHeaders(nonce: string, options: Options): Record<string,
 /**
  * Puts the headers on the response and the policy on the request, where Next
  * looks for the nonce (a policy the client sent is replaced, never trusted).
+ * They are defaults: a route that sets one of them itself (the homeowner link's
+ * `Referrer-Policy: no-referrer`) replaces ours, where Next would append to it.
  */
 export function applySecurityHeaders(request: IncomingMessage, response: ServerResponse, options: Options): void {
   const nonce = randomBytes(16).toString("base64");
   const headers = securityHeaders(nonce, options);
   for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+  const defaults = new Set(Object.keys(headers));
+  const append = response.appendHeader.bind(response);
+  response.appendHeader = (name, value) => {
+    if (defaults.delete(name.toLowerCase())) return response.setHeader(name, value);
+    return append(name, value);
+  };
   request.headers["content-security-policy"] = headers["content-security-policy"];
   delete request.headers["content-security-policy-report-only"];
 }

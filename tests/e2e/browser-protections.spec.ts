@@ -1,5 +1,5 @@
-import { expect, type Page, test } from "@playwright/test";
-import { DESKTOP, homeownerLink, newPerson, PHONE, signIn } from "./helpers.ts";
+import { expect, type Page, request, test } from "@playwright/test";
+import { baseURL, DESKTOP, homeownerLink, newPerson, PHONE, signIn } from "./helpers.ts";
 
 /** Everything the page's Content-Security-Policy blocked, as the page itself heard it. */
 async function watchViolations(page: Page) {
@@ -88,4 +88,37 @@ test("staff pages refuse to be framed by another site", async ({ browser }) => {
   const framed = page.frames().find((frame) => frame !== page.mainFrame());
   expect(framed?.url()).not.toBe(target);
   await expect(page.frameLocator("#victim").getByText("Live jobs")).toHaveCount(0);
+});
+
+test("next-auth's doors answer with a redirect or a clear error, never a 500, whatever the callback URL", async () => {
+  const api = await request.newContext({ baseURL: baseURL(), maxRedirects: 0 });
+  const origin = new URL(baseURL()).origin;
+  const where = (location: string | undefined) => new URL(location ?? "", origin);
+  for (const callback of ["javascript:alert(1)", `${origin}.evil.example/`, "//evil.example", "%"]) {
+    const response = await api.get(`/api/auth/signin?callbackUrl=${encodeURIComponent(callback)}`);
+    expect(response.status(), callback).toBe(302);
+    const location = where(response.headers().location);
+    expect(location.origin).toBe(origin);
+    expect(location.pathname).toBe("/signin");
+    // next-auth writes our safe path out in full: our own origin, never theirs.
+    const safe = where(location.searchParams.get("callbackUrl") ?? undefined);
+    expect(safe.origin).toBe(origin);
+    if (callback !== "%") expect(safe.pathname).toBe("/");
+  }
+  const kept = await api.get(`/api/auth/signin?callbackUrl=${encodeURIComponent(`${origin}/dispatch`)}`);
+  const keptCallback = where(kept.headers().location).searchParams.get("callbackUrl") ?? undefined;
+  expect(where(keptCallback).href).toBe(`${origin}/dispatch`);
+  // Its own pages carry inline styles our CSP blocks: they lead to ours.
+  for (const page of ["signout", "error?error=Configuration"]) {
+    const response = await api.get(`/api/auth/${page}`);
+    expect(response.status(), page).toBe(302);
+    expect(where(response.headers().location).pathname).toBe("/signin");
+  }
+  // What Trio doesn't use is not there.
+  for (const path of ["callback/credentials", "verify-request", "nope"]) {
+    const response = await api.get(`/api/auth/${path}`);
+    expect(response.status(), path).toBe(404);
+    expect(await response.json()).toEqual({ error: { code: "not_found", message: "There is nothing here." } });
+  }
+  await api.dispose();
 });

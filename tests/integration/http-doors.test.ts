@@ -70,7 +70,7 @@ describe("HTTP doors", () => {
       expect(error).toMatchObject({ status: 400, code: "bad_request" });
       expect(error.message).not.toMatch(/at .*\.ts|Error:/);
     }
-    const huge = post(world.dispatcher.cookie, JSON.stringify({ clientId: randomUUID(), body: "x".repeat(40_000) }));
+    const huge = post(world.dispatcher.cookie, JSON.stringify({ clientId: randomUUID(), body: "x".repeat(70_000) }));
     expect(await errorOf(await postRoute(huge, params(world.job.id)))).toMatchObject({
       status: 413,
       code: "payload_too_large",
@@ -94,7 +94,7 @@ describe("HTTP doors", () => {
       status: 413,
       code: "payload_too_large",
     });
-    expect(pulled).toBeLessThan(10);
+    expect(pulled).toBeLessThan(12);
     // Also where no one has signed in yet: next-auth would read any body whole.
     const pulledBefore = pulled;
     const anonymous = new Request("http://localhost:3000/api/auth/callback/credentials", {
@@ -205,6 +205,15 @@ describe("HTTP doors", () => {
       params(jobId),
     );
     expect(allowed.status).toBe(201);
+  });
+
+  it("take the longest message however its JSON is written", async () => {
+    // 4,000 emoji as \u escapes (Python's json.dumps writes them so): about 48 KB.
+    const escaped = `{"clientId":"${randomUUID()}","body":"${"\\ud83d\\udc4d".repeat(4000)}"}`;
+    expect(escaped.length).toBeGreaterThan(40_000);
+    const response = await postRoute(post(world.dispatcher.cookie, escaped), params(world.job.id));
+    expect(response.status).toBe(201);
+    expect((await response.json()).data.body).toBe("👍".repeat(4000));
   });
 
   it("store control characters stripped, bidi overrides taken out, and refuse invisible-only messages", async () => {
