@@ -1,6 +1,6 @@
 // Trio's one process: Next.js pages and routes plus the Socket.IO server on one
 // port, over an embedded PostgreSQL unless DATABASE_URL points elsewhere.
-import { createServer } from "node:http";
+import { createServer, type ServerResponse } from "node:http";
 import next from "next";
 import { stampRemoteAddress } from "@/lib/auth/client-address.ts";
 import { disconnectDb, getDb } from "@/lib/db.ts";
@@ -41,9 +41,17 @@ async function main() {
   addCleanup(async () => app.close?.());
   const handle = app.getRequestHandler();
   const protections = { dev, https: publicUrl.startsWith("https:") };
+  let proxyWarned = config.TRUST_PROXY > 0;
   const httpServer = createServer((request, response) => {
     stampRemoteAddress(request);
+    if (!proxyWarned && request.headers["x-forwarded-for"]) {
+      proxyWarned = true;
+      log(
+        "Requests come through a proxy (X-Forwarded-For), but TRUST_PROXY is not set: every client counts as the proxy's address in sign-in limits. Set TRUST_PROXY to the number of proxies.",
+      );
+    }
     applySecurityHeaders(request, response, protections);
+    if (hasUndecodablePath(request.url)) return answerBadPath(response);
     void handle(request, response);
   });
   // Only a public address the operator set is enforced; without one, the host a page was reached at.
@@ -73,8 +81,27 @@ async function main() {
     log(`Demo homeowner link: ${new URL(demoLink.path, publicUrl).href}`);
     if (!LOOPBACK.has(config.HOST)) {
       log(`Warning: HOST=${config.HOST} lets other machines sign in with the published demo password.`);
+    } else if (config.APP_URL && !LOOPBACK.has(new URL(config.APP_URL).hostname.replace(/^\[|\]$/g, ""))) {
+      log(
+        `Warning: APP_URL=${config.APP_URL} serves the demo accounts and their published password to whoever reaches it.`,
+      );
     }
   }
+}
+
+/** Next answers a path it can't percent-decode (`/j/%E0%A4%A`) with a bare 500. */
+function hasUndecodablePath(url = "/"): boolean {
+  try {
+    decodeURIComponent(url.split("?")[0] ?? "");
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+function answerBadPath(response: ServerResponse) {
+  response.writeHead(400, { "content-type": "application/json" });
+  response.end(JSON.stringify({ error: { code: "bad_request", message: "That address is not valid." } }));
 }
 
 handleSignals();

@@ -47,7 +47,12 @@ export function clientAddress(headers: HeaderSource, trustedProxies: number): st
  * a whole /64 and could otherwise take a new address for every attempt.
  */
 export function addressKey(raw: string): string {
-  const address = raw.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "");
+  // Some balancers write a port: "1.2.3.4:5678", "[2001:db8::1]:443".
+  const unported = raw
+    .trim()
+    .replace(/^\[([^\]]+)\](?::\d+)?$/, "$1")
+    .replace(/^(\d+\.\d+\.\d+\.\d+):\d+$/, "$1");
+  const address = unported.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "");
   if (isIPv4(address)) return address;
   const bare = address.split("%")[0] ?? "";
   if (!isIPv6(bare)) return UNKNOWN;

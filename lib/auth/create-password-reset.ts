@@ -14,13 +14,15 @@ export const PASSWORD_RESET_HOURS = 24;
  */
 export async function createPasswordReset(db: Db, actor: Actor, userId: string) {
   if (actor.kind !== "staff") throw new AppError("forbidden", "Only an admin can reset a password.");
-  const membership = await db.membership.findUnique({
-    where: { userId_companyId: { userId, companyId: actor.companyId } },
-    select: { role: true },
-  });
+  const memberships = await db.membership.findMany({ where: { userId }, select: { role: true, companyId: true } });
+  const membership = memberships.find((m) => m.companyId === actor.companyId);
   if (!membership) throw new AppError("not_found", "We couldn't find that staff member.");
   if (!canResetPassword(actor, membership.role)) {
     throw new AppError("forbidden", "Only an admin can reset this person's password.");
+  }
+  // A password opens every company the person works for, not only this one.
+  if (memberships.length > 1) {
+    throw new AppError("forbidden", "This person also works for another company: only Trio's operator can reset it.");
   }
   const now = new Date();
   const token = newToken();

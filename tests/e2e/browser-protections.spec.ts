@@ -108,6 +108,11 @@ test("next-auth's doors answer with a redirect or a clear error, never a 500, wh
   const kept = await api.get(`/api/auth/signin?callbackUrl=${encodeURIComponent(`${origin}/dispatch`)}`);
   const keptCallback = where(kept.headers().location).searchParams.get("callbackUrl") ?? undefined;
   expect(where(keptCallback).href).toBe(`${origin}/dispatch`);
+  // A planted callback cookie of another site is replaced, not a 500 for that browser.
+  const badCookie = await api.get("/api/auth/session", {
+    headers: { cookie: "next-auth.callback-url=javascript%3Aalert(1)" },
+  });
+  expect(badCookie.status()).toBe(200);
   // Its own pages carry inline styles our CSP blocks: they lead to ours.
   for (const page of ["signout", "error?error=Configuration"]) {
     const response = await api.get(`/api/auth/${page}`);
@@ -119,6 +124,12 @@ test("next-auth's doors answer with a redirect or a clear error, never a 500, wh
     const response = await api.get(`/api/auth/${path}`);
     expect(response.status(), path).toBe(404);
     expect(await response.json()).toEqual({ error: { code: "not_found", message: "There is nothing here." } });
+  }
+  // An address that can't be percent-decoded is a bad request, not a bare 500.
+  for (const path of ["/j/%E0%A4%A", "/jobs/%E0%A4%A", "/reset/%"]) {
+    const response = await api.get(path);
+    expect(response.status(), path).toBe(400);
+    expect(await response.json()).toEqual({ error: { code: "bad_request", message: "That address is not valid." } });
   }
   await api.dispose();
 });

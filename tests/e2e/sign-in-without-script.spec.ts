@@ -30,6 +30,11 @@ test("signs in by POST and lands signed in, with the password in no URL", async 
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
   expect(urls.length).toBeGreaterThan(2);
   expect(urls.filter((url) => url.includes("trio-demo") || url.includes("password="))).toEqual([]);
+  // Signing out is a plain post too, and ends the session.
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.waitForURL(/\/signin$/);
+  await page.goto(`${baseURL()}/dispatch`);
+  await expect(page).toHaveURL(/\/signin$/);
 });
 
 test("a wrong password shows the error without script, and the password stays out of the URL", async ({ page }) => {

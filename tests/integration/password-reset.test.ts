@@ -140,6 +140,20 @@ describe("password reset links", () => {
     expect(await getDb().passwordReset.count({ where: { userId: { in: [tech.id, stranger.id] } } })).toBe(0);
   });
 
+  it("are not made for someone who also works for another company, whose account it would open", async () => {
+    const elsewhere = await createCompany(getDb(), { name: "Elsewhere Too" });
+    const theirDispatcher = await createStaff(getDb(), { companyId: elsewhere.id, role: "DISPATCHER" });
+    // Also a technician here: our dispatcher may reset technicians, but not the other company's dispatcher.
+    await getDb().membership.create({
+      data: { userId: theirDispatcher.id, companyId: company.id, role: "TECHNICIAN" },
+    });
+    expect(await makeLink(dispatcher, theirDispatcher.id)).toMatchObject({
+      status: 403,
+      body: { error: { code: "forbidden", message: expect.stringContaining("another company") } },
+    });
+    expect(await getDb().passwordReset.count({ where: { userId: theirDispatcher.id } })).toBe(0);
+  });
+
   it("refuse posts from other sites on both doors", async () => {
     const tech = await createStaff(getDb(), { companyId: company.id, role: "TECHNICIAN", password: "old password" });
     const foreign = { origin: "https://evil.example", "sec-fetch-site": "cross-site" };

@@ -22,6 +22,10 @@ describe("client address for sign-in limits", () => {
 
   it("counts an IPv6 client by its /64, and IPv4-mapped addresses as IPv4", () => {
     expect(addressKey("::ffff:192.0.2.5")).toBe("192.0.2.5");
+    // A port, as some load balancers write it, is not part of the address.
+    expect(addressKey("192.0.2.5:5678")).toBe("192.0.2.5");
+    expect(addressKey("[2001:db8:1:2::1]:443")).toBe("2001:0db8:0001:0002::/64");
+    expect(addressKey("[2001:db8:1:2::1]")).toBe("2001:0db8:0001:0002::/64");
     expect(addressKey("2001:db8:1:2:aaaa::1")).toBe("2001:0db8:0001:0002::/64");
     expect(addressKey("2001:DB8:1:2:bbbb:cccc:dddd:eeee")).toBe("2001:0db8:0001:0002::/64");
     expect(addressKey("::1")).toBe("0000:0000:0000:0000::/64");

@@ -1,3 +1,4 @@
+import { cookies } from "next/headers";
 import { NextRequest } from "next/server";
 import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth/auth-options.ts";
@@ -38,6 +39,7 @@ const handler = route<Params>("/api/auth/*", async (request, params) => {
   if (!ACTIONS[request.method]?.has(action)) throw new AppError("not_found", "There is nothing here.");
   const url = new URL(request.url);
   withSafeCallback(url.searchParams, url.origin);
+  await replaceUnsafeCallbackCookie(url.origin);
   let body: string | undefined;
   if (request.method === "POST") {
     const text = await readBoundedText(request, AUTH_BODY_BYTES);
@@ -47,5 +49,20 @@ const handler = route<Params>("/api/auth/*", async (request, params) => {
   const forwarded = new NextRequest(url, { method: request.method, headers: request.headers, body });
   return NextAuth(authOptions())(forwarded, { params: Promise.resolve(params) });
 });
+
+/**
+ * next-auth keeps the callback URL in a cookie and answers 500 when it isn't
+ * one of ours (it reads cookies through next/headers, where this rewrite is seen).
+ */
+async function replaceUnsafeCallbackCookie(origin: string) {
+  const store = await cookies();
+  for (const name of ["next-auth.callback-url", "__Secure-next-auth.callback-url"]) {
+    const value = store.get(name)?.value;
+    if (value === undefined) continue;
+    const safe = new URL(safeCallbackPath(value, origin), origin).href;
+    if (safe !== value)
+      store.set(name, safe, { path: "/", httpOnly: true, sameSite: "lax", secure: name.startsWith("__Secure-") });
+  }
+}
 
 export { handler as GET, handler as POST };
