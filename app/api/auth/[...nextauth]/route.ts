@@ -39,13 +39,13 @@ const handler = route<Params>("/api/auth/*", async (request, params) => {
   if (!ACTIONS[request.method]?.has(action)) throw new AppError("not_found", "There is nothing here.");
   const url = new URL(request.url);
   withSafeCallback(url.searchParams, url.origin);
-  await replaceUnsafeCallbackCookie(url.origin);
   let body: string | undefined;
   if (request.method === "POST") {
     const text = await readBoundedText(request, AUTH_BODY_BYTES);
     const form = request.headers.get("content-type")?.startsWith("application/x-www-form-urlencoded");
     body = form ? withSafeCallback(new URLSearchParams(text), url.origin).toString() : text;
   }
+  await replaceUnsafeCallbackCookie(url.origin);
   const forwarded = new NextRequest(url, { method: request.method, headers: request.headers, body });
   return NextAuth(authOptions())(forwarded, { params: Promise.resolve(params) });
 });
