@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { findUsableReset } from "@/lib/auth/reset-password.ts";
-import { MIN_PASSWORD_LENGTH } from "@/lib/auth/schemas.ts";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/auth/schemas.ts";
 import { isTokenShaped } from "@/lib/auth/tokens.ts";
 import { getDb } from "@/lib/db.ts";
 import { AppError } from "@/lib/errors.ts";
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Choose a new password", referrer: "s
 type Props = { params: Promise<{ token: string }>; searchParams: Promise<{ error?: string | string[] }> };
 
 const ERRORS: Record<string, string> = {
-  password: `Choose a password of at least ${MIN_PASSWORD_LENGTH} characters.`,
+  password: `Choose a password of ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters.`,
   confirm: "The two passwords don't match.",
 };
 
@@ -53,8 +53,20 @@ export default async function ResetPasswordPage({ params, searchParams }: Props)
             <input type="text" name="username" autoComplete="username" value={reset.user.email} readOnly hidden />
             <label className="flex flex-col gap-1 text-base font-medium">
               New password
-              <input name="password" type="password" autoComplete="new-password" required className={input} />
+              <input
+                name="password"
+                type="password"
+                autoComplete="new-password"
+                required
+                minLength={MIN_PASSWORD_LENGTH}
+                maxLength={MAX_PASSWORD_LENGTH}
+                aria-describedby="password-hint"
+                className={input}
+              />
             </label>
+            <p id="password-hint" className="-mt-3 text-sm text-slate-700">
+              At least {MIN_PASSWORD_LENGTH} characters.
+            </p>
             <label className="flex flex-col gap-1 text-base font-medium">
               New password again
               <input name="confirm" type="password" autoComplete="new-password" required className={input} />
