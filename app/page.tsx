@@ -1,12 +1,11 @@
 import { redirect } from "next/navigation";
-import { currentActor } from "@/lib/auth/current-actor.ts";
+import { requirePageActor } from "@/lib/auth/current-actor.ts";
 import { isManager } from "@/lib/auth/policy.ts";
 
 export const dynamic = "force-dynamic";
 
 export default async function Home() {
-  const actor = await currentActor();
-  if (!actor) redirect("/signin");
+  const actor = await requirePageActor();
   if (actor.kind === "homeowner") redirect(`/jobs/${actor.jobId}`);
   redirect(isManager(actor) ? "/dispatch" : "/tech");
 }

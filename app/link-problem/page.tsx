@@ -6,7 +6,8 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Link problem" };
 
 /**
- * Where /j/<token> sends a link that cannot be opened. Every word is ours: the
+ * Where /j/<token> sends a link that cannot be opened, and a page a homeowner
+ * is signed out of (lib/auth/signed-out-path.ts). Every word is ours: the
  * query carries only a reason and a company slug, never text to show.
  */
 export default async function LinkProblemPage({
@@ -15,7 +16,10 @@ export default async function LinkProblemPage({
   searchParams: Promise<{ reason?: string; company?: string }>;
 }) {
   const { reason, company: slug } = await searchParams;
-  const known: LinkProblem = reason === "expired" || reason === "turned_off" || reason === "invalid" ? reason : "error";
+  const known: LinkProblem =
+    reason === "expired" || reason === "turned_off" || reason === "invalid" || reason === "signed_out"
+      ? reason
+      : "error";
   const company =
     typeof slug === "string" && slug.length <= 100
       ? await getDb()
@@ -24,9 +28,15 @@ export default async function LinkProblemPage({
       : null;
   return (
     <main className="mx-auto flex min-h-dvh max-w-md flex-col justify-center px-4">
-      <h1 className="mb-2 text-2xl font-bold">We couldn't open your job</h1>
+      <h1 className="mb-2 text-2xl font-bold">
+        {known === "signed_out" ? "You were signed out" : "We couldn't open your job"}
+      </h1>
       <p className="text-lg text-slate-800">{describeLinkProblem(known, company?.name)}</p>
-      <p className="mt-4 text-slate-700">Your service company can send you a new link at any time.</p>
+      <p className="mt-4 text-slate-700">
+        {known === "signed_out"
+          ? "If the link no longer works, your service company can send you a new one."
+          : "Your service company can send you a new link at any time."}
+      </p>
     </main>
   );
 }

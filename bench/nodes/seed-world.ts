@@ -42,7 +42,7 @@ type Rows = {
     description: string;
   }[];
   accessLinks: { id: string; jobId: string; tokenHash: string; expiresAt: Date }[];
-  homeownerSessions: { accessLinkId: string; tokenHash: string }[];
+  homeownerSessions: { accessLinkId: string; tokenHash: string; createdAt: Date; lastSeenAt: Date }[];
 };
 
 async function inChunks<T>(rows: T[], write: (chunk: T[]) => Promise<unknown>) {
@@ -167,7 +167,15 @@ function newJob(rows: Rows, companyId: string, index: number, technicianId: stri
     expiresAt: new Date(Date.now() + LINK_TTL_DAYS * DAY),
   });
   const sessionToken = newToken();
-  rows.homeownerSessions.push({ accessLinkId, tokenHash: hashToken(sessionToken) });
+  // Opened a minute ago and its page already loaded (lastSeenAt past createdAt), as a
+  // phone's is by its first socket: a handshake then touches nothing, as in use.
+  const openedAt = new Date(Date.now() - 60_000);
+  rows.homeownerSessions.push({
+    accessLinkId,
+    tokenHash: hashToken(sessionToken),
+    createdAt: openedAt,
+    lastSeenAt: new Date(openedAt.getTime() + 1000),
+  });
   return { id, customerName, sessionToken };
 }
 

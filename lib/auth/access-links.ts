@@ -51,8 +51,8 @@ export async function findUsableLink(db: Db, token: string) {
 
 /**
  * Live homeowner sessions one link may have. A link sent to a family is opened
- * on a few phones; each further open ends the oldest session, so a link opened
- * over and over (or by a bot) never piles up live cookies.
+ * on a few phones; each further open ends the least recently seen session, so
+ * a link opened over and over (or by a bot) never piles up live cookies.
  */
 export const MAX_SESSIONS_PER_LINK = 20;
 
@@ -62,6 +62,11 @@ export const MAX_SESSIONS_PER_LINK = 20;
  * mail scanner that follows it first burns nothing. A browser that opens the
  * link again with its live session's cookie keeps that session. Returns the
  * sessions ended to stay within the cap: the caller disconnects their sockets.
+ *
+ * Over the cap, sessions never used after their open go first (a scanner or
+ * preview bot fetches the link and never comes back with the cookie), then the
+ * least recently seen (lib/auth/resolve-actor.ts moves `lastSeenAt`), so
+ * cookie-less opens cannot sign out a phone that is in use.
  */
 export async function openAccessLink(db: Db, token: string, currentSessionToken?: string | null) {
   const link = await findUsableLink(db, token);
@@ -74,14 +79,34 @@ export async function openAccessLink(db: Db, token: string, currentSessionToken?
     if (current) return { ...opened, sessionToken: currentSessionToken, endedSessionIds: [] };
   }
   const sessionToken = newToken();
-  await db.homeownerSession.create({ data: { accessLinkId: link.id, tokenHash: hashToken(sessionToken) } });
-  const beyondCap = await db.homeownerSession.findMany({
-    where: { accessLinkId: link.id },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    skip: MAX_SESSIONS_PER_LINK,
+  // One instant for both: lastSeenAt = createdAt means "not used since the open".
+  const now = new Date();
+  const created = await db.homeownerSession.create({
+    data: { accessLinkId: link.id, tokenHash: hashToken(sessionToken), createdAt: now, lastSeenAt: now },
     select: { id: true },
   });
-  const endedSessionIds = beyondCap.map((session) => session.id);
+  const others = await db.homeownerSession.findMany({
+    where: { accessLinkId: link.id, id: { not: created.id } },
+    select: { id: true, createdAt: true, lastSeenAt: true },
+  });
+  const endedSessionIds = others
+    .sort(byMostRecentUse)
+    .slice(MAX_SESSIONS_PER_LINK - 1)
+    .map((session) => session.id);
   if (endedSessionIds.length > 0) await db.homeownerSession.deleteMany({ where: { id: { in: endedSessionIds } } });
   return { ...opened, sessionToken, endedSessionIds };
+}
+
+type SessionUse = { id: string; createdAt: Date; lastSeenAt: Date };
+
+const wasUsed = (session: SessionUse) => session.lastSeenAt.getTime() > session.createdAt.getTime();
+
+/** Used sessions before never-used ones, each most recently seen first (ties: newest id first, any stable order). */
+function byMostRecentUse(a: SessionUse, b: SessionUse): number {
+  return (
+    Number(wasUsed(b)) - Number(wasUsed(a)) ||
+    b.lastSeenAt.getTime() - a.lastSeenAt.getTime() ||
+    b.createdAt.getTime() - a.createdAt.getTime() ||
+    (a.id < b.id ? 1 : -1)
+  );
 }

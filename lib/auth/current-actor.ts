@@ -6,17 +6,22 @@ import { AppError } from "../errors.ts";
 import { idSchema } from "../ids.ts";
 import { getVisibleJob } from "../jobs/get-visible-job.ts";
 import type { Actor } from "./actor.ts";
+import type { CookieReader } from "./cookies.ts";
 import { resolveActor } from "./resolve-actor.ts";
+import { signedOutPath } from "./signed-out-path.ts";
 
 /** For server components: the actor behind this request's cookies, resolved once per request. */
-export const currentActor = cache(async (): Promise<Actor | null> => {
-  const store = await cookies();
-  return resolveActor(getDb(), { get: (name) => store.get(name)?.value });
-});
+export const currentActor = cache(async (): Promise<Actor | null> => resolveActor(getDb(), await pageCookies()));
 
+async function pageCookies(): Promise<CookieReader> {
+  const store = await cookies();
+  return { get: (name) => store.get(name)?.value };
+}
+
+/** The actor, or off to the page that says how to get back in (lib/auth/signed-out-path.ts). */
 export async function requirePageActor(): Promise<Actor> {
   const actor = await currentActor();
-  if (!actor) redirect("/signin");
+  if (!actor) redirect(signedOutPath(await pageCookies()));
   return actor;
 }
 

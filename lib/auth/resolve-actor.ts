@@ -10,7 +10,8 @@ import { hashToken, isTokenShaped } from "./tokens.ts";
 
 // The two lookups every door and every socket handshake makes: plain SQL
 // through pg (lib/sql.ts), a quarter of the Node CPU of the same read through
-// Prisma with its relations.
+// Prisma with its relations. Message events never look a session up (the
+// socket keeps its handshake's actor), so the touch below is not per message.
 const STAFF_SESSION = `
   SELECT s."revokedAt" AS revoked_at, s."expiresAt" AS expires_at, u."id" AS user_id, u."name",
          m."companyId" AS company_id, m."role"::text AS role
@@ -30,14 +31,39 @@ type StaffRow = {
   role: Role;
 };
 
+/**
+ * How stale a homeowner session's `lastSeenAt` may get before a lookup moves
+ * it: the cap per link ends the least recently seen sessions first, and this
+ * keeps that bookkeeping to one write per session per few minutes, however
+ * many pages and handshakes it makes.
+ */
+export const SESSION_TOUCH_INTERVAL_MINUTES = 5;
+
+// The lookup also touches the session, in the same statement: only a live one,
+// only when it was last seen long enough ago or never since its link was opened
+// (lastSeenAt = createdAt: that first use is what sets a browser apart from a
+// scanner that fetched the link once). A data-modifying CTE runs whether or not
+// the SELECT reads it. Times are UTC, as Prisma keeps them.
 const HOMEOWNER_SESSION = `
-  SELECT h."id" AS session_id, l."id" AS link_id, l."expiresAt" AS expires_at, l."revokedAt" AS revoked_at,
-         j."id" AS job_id, j."companyId" AS company_id, c."id" AS customer_id, c."name"
-  FROM "HomeownerSession" h
-  JOIN "AccessLink" l ON l."id" = h."accessLinkId"
-  JOIN "Job" j ON j."id" = l."jobId"
-  JOIN "Customer" c ON c."id" = j."customerId"
-  WHERE h."tokenHash" = $1`;
+  WITH found AS (
+    SELECT h."id" AS session_id, h."createdAt" AS created_at, h."lastSeenAt" AS last_seen_at,
+           l."id" AS link_id, l."expiresAt" AS expires_at, l."revokedAt" AS revoked_at,
+           j."id" AS job_id, j."companyId" AS company_id, c."id" AS customer_id, c."name"
+    FROM "HomeownerSession" h
+    JOIN "AccessLink" l ON l."id" = h."accessLinkId"
+    JOIN "Job" j ON j."id" = l."jobId"
+    JOIN "Customer" c ON c."id" = j."customerId"
+    WHERE h."tokenHash" = $1
+  ), touched AS (
+    UPDATE "HomeownerSession" h SET "lastSeenAt" = now() AT TIME ZONE 'UTC'
+    FROM found f
+    WHERE h."id" = f.session_id
+      AND f.revoked_at IS NULL
+      AND f.expires_at > now() AT TIME ZONE 'UTC'
+      AND (f.last_seen_at = f.created_at
+        OR f.last_seen_at < now() AT TIME ZONE 'UTC' - make_interval(mins => ${SESSION_TOUCH_INTERVAL_MINUTES}))
+  )
+  SELECT session_id, link_id, expires_at, revoked_at, job_id, company_id, customer_id, name FROM found`;
 
 type HomeownerRow = {
   session_id: string;

@@ -29,11 +29,22 @@ test("a dispatcher hands Alex a link, then turns it off and Alex is out at once"
   await expect(dispatcher.getByText("None. The homeowner can't open the conversation")).toBeVisible();
 
   // Alex's open page learns at once; the composer is gone and nothing more arrives.
-  await expect(alex.getByRole("alert").filter({ hasText: "Your link has expired or was turned off" })).toBeVisible();
+  await expect(
+    alex
+      .getByRole("alert")
+      .filter({ hasText: "This page was signed out. Open the link you were sent again to continue." }),
+  ).toBeVisible();
   await expect(composer(alex)).toHaveCount(0);
   await say(dispatcher, "Only staff should see this now");
   await expect(thread(dispatcher).getByText("Only staff should see this now")).toBeVisible();
   await expect(thread(alex).getByText("Only staff should see this now")).toHaveCount(0);
+
+  // Reloading the page says so in homeowner words, not with the staff sign-in page.
+  await alex.reload();
+  await expect(alex).toHaveURL(/\/link-problem\?reason=signed_out$/);
+  await expect(
+    alex.getByText("This page was signed out. Open the link you were sent again to continue."),
+  ).toBeVisible();
 
   // The link itself explains itself if opened again.
   await alex.goto(url);

@@ -95,6 +95,13 @@ describe("homeowner links", () => {
     }
   });
 
+  it("a homeowner signed out of a page reads that the link lets them back in", async () => {
+    const text = await problemPageText("http://localhost:3000/link-problem?reason=signed_out");
+    expect(text).toContain("This page was signed out. Open the link you were sent again to continue.");
+    expect(text).not.toContain("expired");
+    expect(text).not.toContain("Sign in");
+  });
+
   it("put no text of the URL's on the problem page", async () => {
     const text = await problemPageText(
       "http://localhost:3000/link-problem?reason=expired&message=Call+1-900-SCAM&company=Call+1-900-SCAM",

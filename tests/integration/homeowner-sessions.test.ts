@@ -1,17 +1,20 @@
 // How many live homeowner sessions a link can leave behind, and what the
 // server's clean-up removes. Real PostgreSQL; links opened through the route.
 import { describe, expect, it } from "vitest";
-import { GET as openLinkRoute } from "../../app/j/[token]/route.ts";
+import { HEAD as checkLinkRoute, GET as openLinkRoute } from "../../app/j/[token]/route.ts";
 import { createAccessLink, MAX_SESSIONS_PER_LINK, revokeAccessLink } from "../../lib/auth/access-links.ts";
 import { cleanUpExpired, LINK_RETENTION_DAYS } from "../../lib/auth/clean-up-expired.ts";
 import { parseCookieHeader } from "../../lib/auth/cookies.ts";
-import { resolveActor } from "../../lib/auth/resolve-actor.ts";
+import { resolveActor, SESSION_TOUCH_INTERVAL_MINUTES } from "../../lib/auth/resolve-actor.ts";
+import { signedOutPath } from "../../lib/auth/signed-out-path.ts";
 import { createStaffSession, revokeStaffSession } from "../../lib/auth/staff-sessions.ts";
+import { hashToken } from "../../lib/auth/tokens.ts";
 import { getDb } from "../../lib/db.ts";
 import { createCompany, createCustomer, createJob, createStaff } from "../../prisma/seed/factories.ts";
 import { startRealtime, until } from "../support/realtime.ts";
 
-const DAY = 24 * 60 * 60 * 1000;
+const MINUTE = 60 * 1000;
+const DAY = 24 * 60 * MINUTE;
 
 async function newJob() {
   const db = getDb();
@@ -31,6 +34,31 @@ async function openLink(token: string, cookie?: string) {
 const signedIn = async (cookie: string) => (await resolveActor(getDb(), parseCookieHeader(cookie))) !== null;
 
 const liveSessions = (accessLinkId: string) => getDb().homeownerSession.count({ where: { accessLinkId } });
+
+const tokenOf = (cookie: string) => cookie.slice(cookie.indexOf("=") + 1);
+
+const sessionRow = (cookie: string) =>
+  getDb().homeownerSession.findUniqueOrThrow({
+    where: { tokenHash: hashToken(tokenOf(cookie)) },
+    select: { createdAt: true, lastSeenAt: true },
+  });
+
+/** Sets when a session began and was last seen, as if it had lived that long. */
+const backdate = (cookie: string, createdAt: Date, lastSeenAt: Date) =>
+  getDb().homeownerSession.update({
+    where: { tokenHash: hashToken(tokenOf(cookie)) },
+    data: { createdAt, lastSeenAt },
+  });
+
+const ago = (ms: number) => new Date(Date.now() - ms);
+
+/** A browser that opened the link `minutes` ago and came back with its cookie just now. */
+async function openAndUse(token: string, minutes = 60) {
+  const cookie = await openLink(token);
+  await backdate(cookie, ago(minutes * MINUTE), ago(minutes * MINUTE));
+  expect(await signedIn(cookie)).toBe(true);
+  return cookie;
+}
 
 describe("homeowner sessions per link", () => {
   it("100 opens without a cookie leave at most the cap of live sessions; the newest still work", async () => {
@@ -67,22 +95,139 @@ describe("homeowner sessions per link", () => {
   });
 });
 
-describe("a session ended to make room", () => {
-  it("loses its open socket at once", async () => {
+describe("which sessions the cap ends", () => {
+  it("a phone in use survives 25 cookie-less opens; sessions never used after their open are ended", async () => {
+    const { job } = await newJob();
+    const link = await createAccessLink(getDb(), job.id, 30);
+    // The homeowner's phone: the oldest session, its page loaded a minute ago.
+    const phone = await openLink(link.token);
+    await backdate(phone, ago(2 * DAY), ago(2 * DAY));
+    expect(await signedIn(phone)).toBe(true);
+    // A scanner fetched the link the day it was sent and never came back.
+    const scanned = await openLink(link.token);
+    await backdate(scanned, ago(DAY), ago(DAY));
+
+    const bots: string[] = [];
+    for (let open = 0; open < 25; open++) bots.push(await openLink(link.token));
+
+    expect(await liveSessions(link.id)).toBe(MAX_SESSIONS_PER_LINK);
+    expect(await signedIn(phone)).toBe(true);
+    expect(await signedIn(scanned)).toBe(false);
+    // The 19 newest opens and the phone are what is left.
+    for (const [index, bot] of bots.entries()) expect(await signedIn(bot)).toBe(index >= 25 - 19);
+  });
+
+  it("among sessions in use, the least recently seen ends, not the oldest", async () => {
+    const { job } = await newJob();
+    const link = await createAccessLink(getDb(), job.id, 30);
+    const used: string[] = [];
+    for (let open = 0; open < MAX_SESSIONS_PER_LINK; open++) used.push(await openAndUse(link.token, 60 + open));
+    // Opened first, seen just now; the second one was seen longest ago.
+    const [first, second] = used as [string, string];
+    await backdate(first, ago(10 * DAY), new Date());
+    await backdate(second, ago(DAY), ago(6 * 60 * MINUTE));
+
+    await openLink(link.token);
+
+    expect(await liveSessions(link.id)).toBe(MAX_SESSIONS_PER_LINK);
+    expect(await signedIn(first)).toBe(true);
+    expect(await signedIn(second)).toBe(false);
+  });
+});
+
+describe("seeing a session", () => {
+  it("moves lastSeenAt at most once per interval, and on the first use after the open", async () => {
+    const { job } = await newJob();
+    const link = await createAccessLink(getDb(), job.id, 30);
+    const cookie = await openLink(link.token);
+
+    // First use after the open: moved, however recent the open.
+    const openedAt = ago(MINUTE);
+    await backdate(cookie, openedAt, openedAt);
+    await signedIn(cookie);
+    const firstUse = (await sessionRow(cookie)).lastSeenAt;
+    expect(firstUse.getTime()).toBeGreaterThan(openedAt.getTime());
+
+    // Used again within the interval: no write, however often.
+    await signedIn(cookie);
+    await signedIn(cookie);
+    expect((await sessionRow(cookie)).lastSeenAt).toEqual(firstUse);
+
+    // Just inside the interval: still no write.
+    const recent = ago((SESSION_TOUCH_INTERVAL_MINUTES - 1) * MINUTE);
+    await backdate(cookie, ago(DAY), recent);
+    await signedIn(cookie);
+    expect((await sessionRow(cookie)).lastSeenAt).toEqual(recent);
+
+    // Beyond it: one write, then none for the next lookups.
+    const stale = ago((SESSION_TOUCH_INTERVAL_MINUTES + 1) * MINUTE);
+    await backdate(cookie, ago(DAY), stale);
+    await signedIn(cookie);
+    const touched = (await sessionRow(cookie)).lastSeenAt;
+    expect(touched.getTime()).toBeGreaterThan(ago(MINUTE).getTime());
+    await signedIn(cookie);
+    expect((await sessionRow(cookie)).lastSeenAt).toEqual(touched);
+  });
+
+  it("through a socket handshake counts too", async () => {
     const realtime = await startRealtime();
     try {
       const { job } = await newJob();
       const link = await createAccessLink(getDb(), job.id, 30);
-      const oldest = await openLink(link.token);
-      const socket = await realtime.client(oldest);
+      const cookie = await openLink(link.token);
+      const stale = ago(DAY);
+      await backdate(cookie, ago(2 * DAY), stale);
+      await realtime.client(cookie);
+      expect((await sessionRow(cookie)).lastSeenAt.getTime()).toBeGreaterThan(ago(MINUTE).getTime());
+    } finally {
+      await realtime.stop();
+    }
+  });
+});
+
+describe("HEAD /j/<token>", () => {
+  it("answers as GET would, without a cookie or a session", async () => {
+    const { job } = await newJob();
+    const link = await createAccessLink(getDb(), job.id, 30);
+    const head = (token: string) =>
+      checkLinkRoute(new Request(`http://localhost:3000/j/${token}`, { method: "HEAD" }), {
+        params: Promise.resolve({ token }),
+      });
+    for (let check = 0; check < 25; check++) {
+      const response = await head(link.token);
+      expect(response.status).toBe(303);
+      expect(response.headers.get("location")).toBe(`http://localhost:3000/jobs/${job.id}`);
+      expect(response.headers.get("set-cookie")).toBeNull();
+    }
+    expect(await liveSessions(link.id)).toBe(0);
+
+    const unknown = await head("x".repeat(43));
+    expect(unknown.status).toBe(303);
+    expect(unknown.headers.get("location")).toBe("http://localhost:3000/link-problem?reason=invalid");
+    await revokeAccessLink(getDb(), link.id);
+    expect((await head(link.token)).headers.get("location")).toContain("/link-problem?reason=turned_off");
+  });
+});
+
+describe("a session ended to make room", () => {
+  it("loses its open socket at once, and its pages send it to a homeowner's page", async () => {
+    const realtime = await startRealtime();
+    try {
+      const { job } = await newJob();
+      const link = await createAccessLink(getDb(), job.id, 30);
+      const idle = await openAndUse(link.token, 3 * 60);
+      const socket = await realtime.client(idle);
+      // Its socket has been open for hours; other phones were in use since.
+      await backdate(idle, ago(3 * 60 * MINUTE), ago(2 * 60 * MINUTE));
       const reasons: string[] = [];
       socket.on("disconnect", (reason) => reasons.push(reason));
-      for (let open = 0; open < MAX_SESSIONS_PER_LINK - 1; open++) await openLink(link.token);
+      for (let open = 0; open < MAX_SESSIONS_PER_LINK - 1; open++) await openAndUse(link.token, 60);
       expect(socket.connected).toBe(true);
       await openLink(link.token);
-      await until(() => reasons.length > 0, "the oldest session's socket to be disconnected");
+      await until(() => reasons.length > 0, "the least recently seen session's socket to be disconnected");
       expect(reasons).toEqual(["io server disconnect"]);
-      expect(await signedIn(oldest)).toBe(false);
+      expect(await signedIn(idle)).toBe(false);
+      expect(signedOutPath(parseCookieHeader(idle))).toBe("/link-problem?reason=signed_out");
     } finally {
       await realtime.stop();
     }
