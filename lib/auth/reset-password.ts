@@ -8,7 +8,10 @@ import type { PasswordResetInput } from "./schemas.ts";
 import { hashToken } from "./tokens.ts";
 
 const unusable = () =>
-  new AppError("link_expired", "This reset link has expired or was already used. Ask your dispatcher or admin for a new one.");
+  new AppError(
+    "link_expired",
+    "This reset link has expired or was already used. Ask your dispatcher or admin for a new one.",
+  );
 
 /** The reset link behind a token, if it can still be used, with whose password it sets. */
 export async function findUsableReset(db: Db, token: string) {
