@@ -9,6 +9,8 @@ async function makeResetLink(browser: Browser, forName: string): Promise<string>
   await signIn(page, "dispatcher@brightside.test");
   await page.getByRole("link", { name: "Team" }).click();
   await expect(page.getByRole("heading", { name: "Team" })).toBeVisible();
+  // The dispatcher's own row says why it has no button.
+  await expect(page.getByText("An admin makes reset links for office staff.")).toBeVisible();
   await page.getByRole("button", { name: `Make a password reset link for ${forName}` }).click();
   const url = await page.getByRole("textbox", { name: /Give this link to/ }).inputValue();
   await expectNoSeriousA11yIssues(page);

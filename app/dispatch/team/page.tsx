@@ -40,7 +40,12 @@ export default async function TeamPage() {
                   {roleLabel(member.role)} · {member.email}
                 </p>
               </div>
-              {member.canReset && <PasswordResetLink userId={member.id} name={member.name} />}
+              {member.canReset ? (
+                <PasswordResetLink userId={member.id} name={member.name} />
+              ) : (
+                // A dispatcher resets technicians only: a link is the account.
+                <p className="text-sm text-slate-700">An admin makes reset links for office staff.</p>
+              )}
             </li>
           ))}
         </ul>
