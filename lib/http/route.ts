@@ -70,6 +70,20 @@ export async function readBoundedText(request: Request, maxBytes: number): Promi
   return Buffer.concat(chunks).toString("utf8");
 }
 
+/** A plain form post's fields (the no-script doors: sign-in, password reset), within the limit. */
+export async function readForm(request: Request, maxBytes: number, what: string): Promise<URLSearchParams> {
+  if (!request.headers.get("content-type")?.startsWith("application/x-www-form-urlencoded"))
+    throw new AppError("bad_request", `Send ${what} as a form post.`);
+  return new URLSearchParams(await readBoundedText(request, maxBytes));
+}
+
+/** 303 See Other: after a form post the browser follows with a GET. `extra` may repeat set-cookie. */
+export function seeOther(location: string, extra: [string, string][] = []): Response {
+  const headers = new Headers({ location, "cache-control": "no-store" });
+  for (const [name, value] of extra) headers.append(name, value);
+  return new Response(null, { status: 303, headers });
+}
+
 /**
  * Only JSON is read: a form or `text/plain` post is what a page on another site
  * can send without asking, so it is refused before the body is looked at.

@@ -15,7 +15,7 @@ import { markRead } from "../../lib/messages/mark-read.ts";
 import type { MessageView } from "../../lib/messages/message-view.ts";
 import { sendMessage } from "../../lib/messages/send-message.ts";
 import { createCustomer, createJob } from "../../prisma/seed/factories.ts";
-import { type Client, record, settle, startRealtime, until } from "../support/realtime.ts";
+import { type Client, connectThreeWay, record, settle, startRealtime, until } from "../support/realtime.ts";
 import { buildWorld, homeownerCookie, type World } from "../support/world.ts";
 
 const QUIET_JOBS = 8;
@@ -45,11 +45,7 @@ beforeAll(async () => {
   await resetLimits();
   world = await buildWorld();
   realtime = await startRealtime();
-  [homeowner, technician, dispatcher] = await Promise.all([
-    realtime.client(world.homeowner.cookie),
-    realtime.client(world.technician.cookie),
-    realtime.client(world.dispatcher.cookie),
-  ]);
+  ({ homeowner, technician, dispatcher } = await connectThreeWay(realtime, world));
   quietJobs = await Promise.all(
     Array.from({ length: QUIET_JOBS }, async (_, i) => {
       const customer = await createCustomer(getDb(), { companyId: world.company.id, name: `Quiet ${i}` });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../lib/db.ts";
 import type { JobSummary } from "../../lib/jobs/job-view.ts";
 import type { MessageView } from "../../lib/messages/message-view.ts";
-import { type Client, record, request, settle, startRealtime, until } from "../support/realtime.ts";
+import { type Client, connectThreeWay, record, request, settle, startRealtime, until } from "../support/realtime.ts";
 import { buildWorld, type World } from "../support/world.ts";
 
 let world: World;
@@ -15,11 +15,7 @@ let dispatcher: Client;
 beforeAll(async () => {
   world = await buildWorld();
   realtime = await startRealtime();
-  [homeowner, technician, dispatcher] = await Promise.all([
-    realtime.client(world.homeowner.cookie),
-    realtime.client(world.technician.cookie),
-    realtime.client(world.dispatcher.cookie),
-  ]);
+  ({ homeowner, technician, dispatcher } = await connectThreeWay(realtime, world));
   for (const socket of [homeowner, technician, dispatcher]) {
     expect(await request(socket, "thread:join", { jobId: world.job.id, afterSeq: 0 })).toHaveProperty("data");
   }

@@ -40,6 +40,19 @@ export async function startRealtime() {
   return { io, url, client, stop };
 }
 
+/** The sockets of a job's three people (homeowner, technician, dispatcher), connected, not yet joined. */
+export async function connectThreeWay(
+  realtime: { client: (cookie: string | null) => Promise<Client> },
+  people: Record<"homeowner" | "technician" | "dispatcher", { cookie: string }>,
+) {
+  const [homeowner, technician, dispatcher] = await Promise.all([
+    realtime.client(people.homeowner.cookie),
+    realtime.client(people.technician.cookie),
+    realtime.client(people.dispatcher.cookie),
+  ]);
+  return { homeowner, technician, dispatcher };
+}
+
 type AckResponse = { data?: unknown; error?: { code: string; message: string } };
 
 /** Emits and waits for the acknowledgement. */

@@ -6,22 +6,15 @@ import { isTokenShaped } from "@/lib/auth/tokens.ts";
 import { getDb } from "@/lib/db.ts";
 import { env } from "@/lib/env.ts";
 import { AppError } from "@/lib/errors.ts";
-import { readBoundedText, route } from "@/lib/http/route.ts";
-import { assertSameOrigin } from "@/lib/http/same-origin.ts";
+import { readForm, route, seeOther } from "@/lib/http/route.ts";
 
 const FORM_BYTES = 8 * 1024;
-
-const seeOther = (location: string) =>
-  new Response(null, { status: 303, headers: { location, "cache-control": "no-store" } });
 
 // The reset page's plain form post (works without script): sets the new
 // password, then sends the person to sign in with it. Problems go back to the
 // reset page as a code it words itself.
 export const POST = route("POST /api/password-reset", async (request) => {
-  assertSameOrigin(request);
-  if (!request.headers.get("content-type")?.startsWith("application/x-www-form-urlencoded"))
-    throw new AppError("bad_request", "Send the reset form as a form post.");
-  const form = new URLSearchParams(await readBoundedText(request, FORM_BYTES));
+  const form = await readForm(request, FORM_BYTES, "the reset form");
   const token = form.get("token") ?? "";
   if (!isTokenShaped(token)) throw new AppError("not_found", "This reset link is not valid.");
   const parsed = passwordResetSchema.safeParse({ token, password: form.get("password"), confirm: form.get("confirm") });

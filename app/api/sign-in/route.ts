@@ -6,9 +6,7 @@ import { staffSessionCookie } from "@/lib/auth/staff-session-cookie.ts";
 import { verifyStaffCredentials } from "@/lib/auth/verify-staff-credentials.ts";
 import { getDb } from "@/lib/db.ts";
 import { env } from "@/lib/env.ts";
-import { AppError } from "@/lib/errors.ts";
-import { publicOrigin, readBoundedText, route } from "@/lib/http/route.ts";
-import { assertSameOrigin } from "@/lib/http/same-origin.ts";
+import { publicOrigin, readForm, route, seeOther } from "@/lib/http/route.ts";
 
 /** A sign-in form is a few hundred bytes. */
 const FORM_BYTES = 8 * 1024;
@@ -17,11 +15,7 @@ const FORM_BYTES = 8 * 1024;
 // without) its script: signs in through the same check and the same next-auth
 // session as the scripted form, then redirects (303, so the browser follows
 // with a GET). The password travels only in this POST's body, never in a URL.
-const seeOther = (location: string, cookie?: string) =>
-  new Response(null, {
-    status: 303,
-    headers: { location, "cache-control": "no-store", ...(cookie ? { "set-cookie": cookie } : {}) },
-  });
+// route() refuses it from another origin.
 
 const backToForm = (error: SignInErrorCode, callbackPath: string) => {
   const query = new URLSearchParams({ error });
@@ -30,10 +24,7 @@ const backToForm = (error: SignInErrorCode, callbackPath: string) => {
 };
 
 export const POST = route("/api/sign-in", async (request) => {
-  assertSameOrigin(request);
-  if (!request.headers.get("content-type")?.startsWith("application/x-www-form-urlencoded"))
-    throw new AppError("bad_request", "Send the sign-in form as a form post.");
-  const form = new URLSearchParams(await readBoundedText(request, FORM_BYTES));
+  const form = await readForm(request, FORM_BYTES, "the sign-in form");
   const callbackPath = safeCallbackPath(form.get("callbackUrl"), publicOrigin(request));
   const parsed = signInSchema.safeParse({ email: form.get("email"), password: form.get("password") });
   if (!parsed.success) return backToForm("invalid", callbackPath);
@@ -42,5 +33,5 @@ export const POST = route("/api/sign-in", async (request) => {
   const result = await verifyStaffCredentials(getDb(), parsed.data, address);
   if (!result.ok)
     return backToForm(result.reason === "credentials" ? "credentials" : refusalCode(result), callbackPath);
-  return seeOther(callbackPath, await staffSessionCookie(result.user));
+  return seeOther(callbackPath, [["set-cookie", await staffSessionCookie(result.user)]]);
 });

@@ -2,7 +2,7 @@ import { parseCookieHeader, STAFF_COOKIES } from "@/lib/auth/cookies.ts";
 import { resolveActor } from "@/lib/auth/resolve-actor.ts";
 import { revokeStaffSession } from "@/lib/auth/staff-sessions.ts";
 import { getDb } from "@/lib/db.ts";
-import { route } from "@/lib/http/route.ts";
+import { route, seeOther } from "@/lib/http/route.ts";
 import { disconnectRoom } from "@/lib/realtime/broadcast.ts";
 import { rooms } from "@/lib/realtime/events.ts";
 
@@ -16,10 +16,9 @@ export const POST = route("POST /api/sign-out", async (request) => {
     await revokeStaffSession(getDb(), actor.sessionId);
     disconnectRoom(rooms.session(actor.sessionId));
   }
-  const headers = new Headers({ location: "/signin", "cache-control": "no-store" });
-  for (const name of STAFF_COOKIES) {
+  const cleared = STAFF_COOKIES.map((name): [string, string] => {
     const secure = name.startsWith("__Secure-") ? "; Secure" : "";
-    headers.append("set-cookie", `${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${secure}`);
-  }
-  return new Response(null, { status: 303, headers });
+    return ["set-cookie", `${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${secure}`];
+  });
+  return seeOther("/signin", cleared);
 });
