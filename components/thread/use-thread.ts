@@ -315,16 +315,20 @@ export function useThread(jobId: string, initial: ThreadPage | null) {
   );
 
   const transition = useCallback(
-    (to: JobStatusName) =>
+    (to: JobStatusName, details: TransitionDetails = {}) =>
       new Promise<string | null>((resolve) => {
         getSocket()
           .timeout(ACK_TIMEOUT_MS)
-          .emit("job:transition", { jobId, to }, (timedOut: Error | null, response: Response<JobSummary>) => {
-            if (timedOut) return resolve("No connection right now. Try again in a moment.");
-            if ("error" in response) return resolve(response.error.message);
-            setJob((current) => ({ ...current, ...response.data }));
-            resolve(null);
-          });
+          .emit(
+            "job:transition",
+            { jobId, to, ...details },
+            (timedOut: Error | null, response: Response<JobSummary>) => {
+              if (timedOut) return resolve("No connection right now. Try again in a moment.");
+              if ("error" in response) return resolve(response.error.message);
+              setJob((current) => ({ ...current, ...response.data }));
+              resolve(null);
+            },
+          );
       }),
     [jobId],
   );
@@ -346,3 +350,6 @@ export function useThread(jobId: string, initial: ThreadPage | null) {
 }
 
 export type ThreadState = ReturnType<typeof useThread>;
+
+/** What some status steps carry: the work summary with "Job complete", the reason for a step back. */
+export type TransitionDetails = { summary?: string; reason?: string };

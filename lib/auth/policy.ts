@@ -43,6 +43,11 @@ export function canChangeStatus(actor: Actor, job: JobFacts, to: JobStatus): boo
   return isManager(actor) || to !== "CANCELED";
 }
 
+/** Taking a status step back (a mistaken "Job complete") is the office's call. */
+export function canStepBack(actor: Actor, job: JobFacts): boolean {
+  return isManager(actor) && canSeeJob(actor, job);
+}
+
 export function canAssign(actor: Actor, job: JobFacts): boolean {
   return isManager(actor) && canSeeJob(actor, job);
 }

@@ -1,6 +1,7 @@
 import type { Actor } from "../auth/actor.ts";
 import type { JobStatus } from "../generated/prisma/enums.ts";
 import type { MessageView } from "../messages/message-view.ts";
+import { isOpen } from "./status-machine.ts";
 
 /** The shape of a job on the wire (`job:updated`, lists, thread headers). */
 export type JobSummary = {
@@ -16,6 +17,10 @@ export type JobSummary = {
   eta: string | null;
   lastSeq: number;
   updatedAt: string;
+  /** Staff only (null for homeowners): since when a homeowner's message waits for an answer. */
+  awaitingReplySince: string | null;
+  /** Staff only (null for homeowners): since when Trio has said the visit runs late. */
+  runningLateSince: string | null;
   /** Lists and staff broadcasts: the newest message the viewer may see (notes only for staff). */
   lastMessage?: MessageView | null;
   /** Lists only: messages after the viewer's last read one. */
@@ -37,6 +42,8 @@ export const jobSummarySelect = {
   updatedAt: true,
   lastPublicSeq: true,
   publicUpdatedAt: true,
+  awaitingReplySince: true,
+  runningLateSince: true,
   customer: { select: { name: true, address: true } },
   technician: { select: { id: true, name: true } },
 } as const;
@@ -56,6 +63,8 @@ export type JobRow = {
   updatedAt: Date;
   lastPublicSeq: number;
   publicUpdatedAt: Date;
+  awaitingReplySince: Date | null;
+  runningLateSince: Date | null;
   customer: { name: string; address: string | null };
   technician: { id: string; name: string } | null;
 };
@@ -74,6 +83,8 @@ export function toJobSummary(job: JobRow): JobSummary {
     eta: job.eta?.toISOString() ?? null,
     lastSeq: job.lastSeq,
     updatedAt: job.updatedAt.toISOString(),
+    awaitingReplySince: job.awaitingReplySince?.toISOString() ?? null,
+    runningLateSince: job.runningLateSince?.toISOString() ?? null,
   };
 }
 
@@ -87,9 +98,19 @@ export function toPublicJobSummary(job: JobRow): JobSummary {
     technician: job.technician ? { id: "", name: job.technician.name } : null,
     lastSeq: job.lastPublicSeq,
     updatedAt: job.publicUpdatedAt.toISOString(),
+    awaitingReplySince: null,
+    runningLateSince: null,
   };
 }
 
 export function jobSummaryFor(actor: Actor, job: JobRow): JobSummary {
   return actor.kind === "staff" ? toJobSummary(job) : toPublicJobSummary(job);
+}
+
+/**
+ * Whether a job belongs on live lists (the board, a technician's jobs): open,
+ * or closed with a homeowner waiting for an answer (listJobs' "open" filter).
+ */
+export function isLive(job: Pick<JobSummary, "status" | "awaitingReplySince">): boolean {
+  return isOpen(job.status) || job.awaitingReplySince !== null;
 }

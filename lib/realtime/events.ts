@@ -18,7 +18,10 @@ export type ClientToServerEvents = {
     ack: Ack<MessageView>,
   ) => void;
   "thread:read": (input: { jobId: string; seq: number }, ack: Ack<Record<string, never>>) => void;
-  "job:transition": (input: { jobId: string; to: JobStatusName; eta?: string }, ack: Ack<JobSummary>) => void;
+  "job:transition": (
+    input: { jobId: string; to: JobStatusName; eta?: string; summary?: string; reason?: string },
+    ack: Ack<JobSummary>,
+  ) => void;
   typing: (input: { jobId: string; visibility?: VisibilityName }) => void;
 };
 
