@@ -32,6 +32,10 @@ const envSchema = z.object({
     .enum(["true", "false", "1", "0"])
     .optional()
     .transform((value) => (value === undefined ? undefined : value === "true" || value === "1")),
+  /** How often this node looks for visits running late (lib/scheduling/flag-late-jobs.ts). */
+  LATE_CHECK_INTERVAL_MS: z.coerce.number().int().min(1000).max(3_600_000).default(30_000),
+  /** Minutes past an ETA or a window's end before Trio says the visit runs late. */
+  LATE_GRACE_MINUTES: z.coerce.number().int().min(0).max(240).default(5),
   /** Days a homeowner link stays valid. */
   LINK_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /**

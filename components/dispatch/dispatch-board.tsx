@@ -202,6 +202,11 @@ function BoardRow({ job, waiting, unread, now, current, onOpen }: RowProps) {
           )}
         </span>
         <span className="flex shrink-0 items-center gap-2">
+          {job.runningLateSince && (
+            <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">
+              Running late
+            </span>
+          )}
           {waiting && (
             <span className="rounded-full bg-red-100 px-2 py-0.5 text-xs font-semibold text-red-900">
               Waiting {formatWaiting(waiting, now)}

@@ -7,6 +7,7 @@ import type { TechnicianOption } from "@/lib/jobs/list-technicians.ts";
 import type { JobStatusName } from "@/lib/jobs/schemas.ts";
 import { forwardStatus, previousStatus, STATUS_LABEL } from "@/lib/jobs/status-machine.ts";
 import { MAX_STEP_BACK_REASON_LENGTH, MAX_WORK_SUMMARY_LENGTH } from "@/lib/jobs/text-limits.ts";
+import { EtaPicker } from "../scheduling/eta-picker.tsx";
 import { AssignTechnician } from "./assign-technician.tsx";
 import { HomeownerLinks } from "./homeowner-links.tsx";
 import { StatusStepForm } from "./status-step-form.tsx";
@@ -34,27 +35,29 @@ type Props = {
   /** The live connection dropped and is being made again. */
   reconnecting: boolean;
   onTransition: (to: JobStatusName, details?: TransitionDetails) => Promise<string | null>;
+  onUpdateEta: (eta: string) => Promise<string | null>;
 };
 
-export function StatusBar({ job, technicians = [], viewer, timeZone, reconnecting, onTransition }: Props) {
+export function StatusBar({ job, technicians = [], viewer, timeZone, reconnecting, onTransition, onUpdateEta }: Props) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   /** A step that asks for words first: the work summary, or why a step is taken back. */
-  const [asking, setAsking] = useState<"summary" | "reason" | null>(null);
+  const [asking, setAsking] = useState<"summary" | "reason" | "eta" | "new-eta" | null>(null);
   const next = viewer.kind === "staff" ? forwardStatus(job.status) : null;
   const canCancel = viewer.role === "DISPATCHER" && next !== null;
   const back = viewer.role === "DISPATCHER" ? previousStatus(job) : null;
 
   const run = async (to: JobStatusName) => {
     if (to === "COMPLETED") return setAsking("summary");
+    if (to === "EN_ROUTE") return setAsking("eta");
     if (to === "CANCELED" && !window.confirm("Cancel this job? Everyone in the thread will see it.")) return;
     setBusy(true);
     setProblem(await onTransition(to));
     setBusy(false);
   };
 
-  const finish = async (to: JobStatusName, details: TransitionDetails) => {
-    const failed = await onTransition(to, details);
+  const finish = async (to: JobStatusName, details: TransitionDetails) => settle(await onTransition(to, details));
+  const settle = (failed: string | null) => {
     if (!failed) setAsking(null);
     return failed;
   };
@@ -98,6 +101,16 @@ export function StatusBar({ job, technicians = [], viewer, timeZone, reconnectin
               {(viewer.role !== "HOMEOWNER" && ACTION_LABEL[viewer.role][next]) || STATUS_LABEL[next]}
             </button>
           )}
+          {job.status === "EN_ROUTE" && viewer.kind === "staff" && !asking && (
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => setAsking("new-eta")}
+              className="min-h-12 rounded-xl border border-slate-400 px-4 text-base text-slate-800 hover:bg-slate-100"
+            >
+              {job.eta ? "Change arrival time" : "Give arrival time"}
+            </button>
+          )}
           {back && !asking && (
             <button
               type="button"
@@ -120,6 +133,23 @@ export function StatusBar({ job, technicians = [], viewer, timeZone, reconnectin
           )}
         </div>
       </div>
+      {(asking === "eta" || asking === "new-eta") && (
+        <EtaPicker
+          question={
+            viewer.role === "TECHNICIAN"
+              ? "When will you get there?"
+              : `When will ${job.technician?.name ?? "the technician"} get there?`
+          }
+          timeZone={timeZone}
+          allowUnknown={asking === "eta"}
+          onPick={async (eta) =>
+            asking === "eta"
+              ? finish("EN_ROUTE", eta ? { eta } : {})
+              : settle(eta ? await onUpdateEta(eta) : "Pick a time first.")
+          }
+          onCancel={() => setAsking(null)}
+        />
+      )}
       {asking === "summary" && (
         <StatusStepForm
           label="What did you do?"

@@ -87,6 +87,7 @@ export function ThreadView({ jobId, initial, viewer, timeZone, technicians, onRe
         timeZone={timeZone}
         reconnecting={connection === "reconnecting"}
         onTransition={thread.transition}
+        onUpdateEta={thread.updateEta}
       />
       <ol
         ref={listRef}

@@ -19,7 +19,7 @@ export type JobSummary = {
   updatedAt: string;
   /** Staff only (null for homeowners): since when a homeowner's message waits for an answer. */
   awaitingReplySince: string | null;
-  /** Staff only (null for homeowners): since when Trio has said the visit runs late. */
+  /** Since when Trio has said in the thread that the visit runs late (a new ETA, window or status ends it). */
   runningLateSince: string | null;
   /** Lists and staff broadcasts: the newest message the viewer may see (notes only for staff). */
   lastMessage?: MessageView | null;
@@ -99,7 +99,6 @@ export function toPublicJobSummary(job: JobRow): JobSummary {
     lastSeq: job.lastPublicSeq,
     updatedAt: job.publicUpdatedAt.toISOString(),
     awaitingReplySince: null,
-    runningLateSince: null,
   };
 }
 

@@ -9,11 +9,13 @@ export const jobStatusSchema = z.enum(JOB_STATUSES, { message: "must be a job st
 export type JobStatusName = z.infer<typeof jobStatusSchema>;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** An arrival time someone could mean: from a day ago (a late correction) to a year ahead. */
-const etaSchema = z.iso.datetime({ offset: true, message: "must be an ISO date-time" }).refine((value) => {
+/** A phone's clock and the server's differ a little: an ETA this far back still counts as now. */
+const CLOCK_SLACK_MS = 2 * 60 * 1000;
+/** When a technician on the way expects to arrive: from now to a day ahead. */
+export const etaSchema = z.iso.datetime({ offset: true, message: "must be an ISO date-time" }).refine((value) => {
   const at = Date.parse(value);
-  return at > Date.now() - DAY_MS && at < Date.now() + 366 * DAY_MS;
-}, "must be between yesterday and a year from now");
+  return at > Date.now() - CLOCK_SLACK_MS && at < Date.now() + DAY_MS;
+}, "must be within the next 24 hours");
 
 /** Thread text (lib/messages/message-text.ts's rule) no longer than `max`. */
 const shortText = (max: number) =>
@@ -29,6 +31,9 @@ export const transitionInputSchema = z.strictObject({
   reason: shortText(MAX_STEP_BACK_REASON_LENGTH).optional(),
 });
 export type TransitionInput = z.infer<typeof transitionInputSchema>;
+
+export const updateEtaInputSchema = z.strictObject({ jobId: idSchema, eta: etaSchema });
+export type UpdateEtaInput = z.infer<typeof updateEtaInputSchema>;
 
 export const assignInputSchema = z.strictObject({
   jobId: idSchema,

@@ -68,14 +68,15 @@ export function describeTransition(
   to: JobStatusName,
   actorName: string,
   technicianName: string | null,
-  summary?: string,
+  details: { summary?: string; etaClock?: string } = {},
 ): string {
   const tech = technicianName ?? "Your technician";
+  const { summary, etaClock } = details;
   switch (to) {
     case "SCHEDULED":
       return "Your visit is scheduled.";
     case "EN_ROUTE":
-      return `${tech} is on the way.`;
+      return etaClock ? `${tech} is on the way — arriving around ${etaClock}.` : `${tech} is on the way.`;
     case "ON_SITE":
       return `${tech} has arrived.`;
     case "COMPLETED":

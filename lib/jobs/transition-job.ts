@@ -2,8 +2,10 @@ import type { Actor } from "../auth/actor.ts";
 import { canChangeStatus, canStepBack } from "../auth/policy.ts";
 import type { Db } from "../db.ts";
 import { AppError } from "../errors.ts";
+import { formatClock } from "../format/dates.ts";
 import type { Entry } from "../messages/append-entry.ts";
 import type { MessageView } from "../messages/message-view.ts";
+import { companyTimeZone } from "../scheduling/company-time-zone.ts";
 import { changeJob } from "./change-job.ts";
 import type { JobRow } from "./job-view.ts";
 import type { TransitionInput } from "./schemas.ts";
@@ -18,8 +20,9 @@ export type TransitionResult = { job: JobRow; message: MessageView };
  * says why.
  */
 export async function transitionJob(db: Db, actor: Actor, input: TransitionInput): Promise<TransitionResult> {
+  const etaClock = input.eta ? formatClock(input.eta, await companyTimeZone(db, actor.companyId)) : undefined;
   const { job, message } = await changeJob(db, actor, input.jobId, (job) =>
-    canTransition(job.status, input.to) ? stepForward(actor, job, input) : stepBack(actor, job, input),
+    canTransition(job.status, input.to) ? stepForward(actor, job, input, etaClock) : stepBack(actor, job, input),
   );
   if (!message) throw new Error("a status change wrote no entry");
   return { job, message };
@@ -27,7 +30,7 @@ export async function transitionJob(db: Db, actor: Actor, input: TransitionInput
 
 type StatusEntry = Omit<Entry, "expect">;
 
-function stepForward(actor: Actor, job: JobRow, input: TransitionInput): StatusEntry {
+function stepForward(actor: Actor, job: JobRow, input: TransitionInput, etaClock?: string): StatusEntry {
   if (!canChangeStatus(actor, job, input.to)) {
     throw new AppError(
       "forbidden",
@@ -42,7 +45,10 @@ function stepForward(actor: Actor, job: JobRow, input: TransitionInput): StatusE
   return {
     kind: "STATUS",
     visibility: "EVERYONE",
-    body: describeTransition(input.to, actor.name, job.technician?.name ?? null, summary),
+    body: describeTransition(input.to, actor.name, job.technician?.name ?? null, {
+      summary,
+      etaClock: input.to === "EN_ROUTE" ? etaClock : undefined,
+    }),
     change: { status: input.to, ...(eta !== undefined ? { eta } : {}) },
   };
 }

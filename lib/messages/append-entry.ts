@@ -91,13 +91,12 @@ export async function appendEntry(db: Db, actor: Actor, jobId: string, entry: En
 
 /**
  * An entry Trio writes itself (a running-late notice): no author, no read
- * mark moved. A repeated `clientId` finds the entry already written, so
- * several nodes noticing the same thing write it once.
+ * mark moved. Its `expect` is what keeps two nodes from writing it twice.
  */
 export async function appendTrioEntry(
   db: Db,
   job: { id: string; companyId: string },
-  entry: Entry & { clientId: string },
+  entry: Entry,
 ): Promise<AppendResult> {
   return submit(db, {
     jobId: job.id,

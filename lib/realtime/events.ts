@@ -22,6 +22,7 @@ export type ClientToServerEvents = {
     input: { jobId: string; to: JobStatusName; eta?: string; summary?: string; reason?: string },
     ack: Ack<JobSummary>,
   ) => void;
+  "job:eta": (input: { jobId: string; eta: string }, ack: Ack<JobSummary>) => void;
   typing: (input: { jobId: string; visibility?: VisibilityName }) => void;
 };
 
@@ -42,6 +43,7 @@ export const CLIENT_EVENTS = [
   "message:send",
   "thread:read",
   "job:transition",
+  "job:eta",
   "typing",
 ] as const satisfies readonly (keyof ClientToServerEvents)[];
 
