@@ -8,6 +8,7 @@ import type { JobStatusName } from "@/lib/jobs/schemas.ts";
 import { forwardStatus, previousStatus, STATUS_LABEL } from "@/lib/jobs/status-machine.ts";
 import { MAX_STEP_BACK_REASON_LENGTH, MAX_WORK_SUMMARY_LENGTH } from "@/lib/jobs/text-limits.ts";
 import { EtaPicker } from "../scheduling/eta-picker.tsx";
+import { type PickedWindow, WindowPicker } from "../scheduling/window-picker.tsx";
 import { AssignTechnician } from "./assign-technician.tsx";
 import { HomeownerLinks } from "./homeowner-links.tsx";
 import { StatusStepForm } from "./status-step-form.tsx";
@@ -36,13 +37,23 @@ type Props = {
   reconnecting: boolean;
   onTransition: (to: JobStatusName, details?: TransitionDetails) => Promise<string | null>;
   onUpdateEta: (eta: string) => Promise<string | null>;
+  onSchedule: (window: PickedWindow) => Promise<string | null>;
 };
 
-export function StatusBar({ job, technicians = [], viewer, timeZone, reconnecting, onTransition, onUpdateEta }: Props) {
+export function StatusBar({
+  job,
+  technicians = [],
+  viewer,
+  timeZone,
+  reconnecting,
+  onTransition,
+  onUpdateEta,
+  onSchedule,
+}: Props) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   /** A step that asks for words first: the work summary, or why a step is taken back. */
-  const [asking, setAsking] = useState<"summary" | "reason" | "eta" | "new-eta" | null>(null);
+  const [asking, setAsking] = useState<"summary" | "reason" | "eta" | "new-eta" | "window" | null>(null);
   const next = viewer.kind === "staff" ? forwardStatus(job.status) : null;
   const canCancel = viewer.role === "DISPATCHER" && next !== null;
   const back = viewer.role === "DISPATCHER" ? previousStatus(job) : null;
@@ -50,6 +61,7 @@ export function StatusBar({ job, technicians = [], viewer, timeZone, reconnectin
   const run = async (to: JobStatusName) => {
     if (to === "COMPLETED") return setAsking("summary");
     if (to === "EN_ROUTE") return setAsking("eta");
+    if (to === "SCHEDULED" && viewer.role === "DISPATCHER") return setAsking("window");
     if (to === "CANCELED" && !window.confirm("Cancel this job? Everyone in the thread will see it.")) return;
     setBusy(true);
     setProblem(await onTransition(to));
@@ -101,6 +113,16 @@ export function StatusBar({ job, technicians = [], viewer, timeZone, reconnectin
               {(viewer.role !== "HOMEOWNER" && ACTION_LABEL[viewer.role][next]) || STATUS_LABEL[next]}
             </button>
           )}
+          {job.status === "SCHEDULED" && viewer.role === "DISPATCHER" && !asking && (
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => setAsking("window")}
+              className="min-h-12 rounded-xl border border-slate-400 px-4 text-base text-slate-800 hover:bg-slate-100"
+            >
+              {job.windowStart ? "Change visit time" : "Set visit time"}
+            </button>
+          )}
           {job.status === "EN_ROUTE" && viewer.kind === "staff" && !asking && (
             <button
               type="button"
@@ -147,6 +169,15 @@ export function StatusBar({ job, technicians = [], viewer, timeZone, reconnectin
               ? finish("EN_ROUTE", eta ? { eta } : {})
               : settle(eta ? await onUpdateEta(eta) : "Pick a time first.")
           }
+          onCancel={() => setAsking(null)}
+        />
+      )}
+      {asking === "window" && (
+        <WindowPicker
+          question={job.status === "REQUESTED" ? "When is the visit?" : "Move the visit to"}
+          timeZone={timeZone}
+          current={job.windowStart && job.windowEnd ? { windowStart: job.windowStart, windowEnd: job.windowEnd } : null}
+          onPick={async (window) => settle(await onSchedule(window))}
           onCancel={() => setAsking(null)}
         />
       )}

@@ -88,6 +88,7 @@ export function ThreadView({ jobId, initial, viewer, timeZone, technicians, onRe
         reconnecting={connection === "reconnecting"}
         onTransition={thread.transition}
         onUpdateEta={thread.updateEta}
+        onSchedule={thread.schedule}
       />
       <ol
         ref={listRef}

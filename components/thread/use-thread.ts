@@ -317,7 +317,10 @@ export function useThread(jobId: string, initial: ThreadPage | null) {
 
   // A job change by socket: the ack carries the job as it now stands.
   const changeJob = useCallback(
-    <E extends "job:transition" | "job:eta">(event: E, payload: Parameters<ClientToServerEvents[E]>[0]) =>
+    <E extends "job:transition" | "job:eta" | "job:schedule">(
+      event: E,
+      payload: Parameters<ClientToServerEvents[E]>[0],
+    ) =>
       new Promise<string | null>((resolve) => {
         const ack = (timedOut: Error | null, response: Response<JobSummary>) => {
           if (timedOut) return resolve("No connection right now. Try again in a moment.");
@@ -338,6 +341,10 @@ export function useThread(jobId: string, initial: ThreadPage | null) {
     [changeJob, jobId],
   );
   const updateEta = useCallback((eta: string) => changeJob("job:eta", { jobId, eta }), [changeJob, jobId]);
+  const schedule = useCallback(
+    (window: { windowStart: string; windowEnd: string }) => changeJob("job:schedule", { jobId, ...window }),
+    [changeJob, jobId],
+  );
 
   return {
     job,
@@ -353,6 +360,7 @@ export function useThread(jobId: string, initial: ThreadPage | null) {
     notifyTyping,
     transition,
     updateEta,
+    schedule,
   };
 }
 

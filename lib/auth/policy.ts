@@ -48,6 +48,11 @@ export function canStepBack(actor: Actor, job: JobFacts): boolean {
   return isManager(actor) && canSeeJob(actor, job);
 }
 
+/** Arrival windows are promises the office makes. */
+export function canSchedule(actor: Actor, job: JobFacts): boolean {
+  return isManager(actor) && canSeeJob(actor, job);
+}
+
 export function canAssign(actor: Actor, job: JobFacts): boolean {
   return isManager(actor) && canSeeJob(actor, job);
 }

@@ -23,6 +23,7 @@ export type ClientToServerEvents = {
     ack: Ack<JobSummary>,
   ) => void;
   "job:eta": (input: { jobId: string; eta: string }, ack: Ack<JobSummary>) => void;
+  "job:schedule": (input: { jobId: string; windowStart: string; windowEnd: string }, ack: Ack<JobSummary>) => void;
   typing: (input: { jobId: string; visibility?: VisibilityName }) => void;
 };
 
@@ -44,6 +45,7 @@ export const CLIENT_EVENTS = [
   "thread:read",
   "job:transition",
   "job:eta",
+  "job:schedule",
   "typing",
 ] as const satisfies readonly (keyof ClientToServerEvents)[];
 

@@ -33,6 +33,8 @@ import {
   rooms,
   type ServerToClientEvents,
 } from "@/lib/realtime/events.ts";
+import { scheduleVisit } from "@/lib/scheduling/schedule-visit.ts";
+import { scheduleInputSchema } from "@/lib/scheduling/schemas.ts";
 import { updateEta } from "@/lib/scheduling/update-eta.ts";
 import { limitEvents, limitHandshakes, limitSocketsPerSession } from "./limit-sockets.ts";
 import { isAllowedOrigin } from "./origin.ts";
@@ -168,6 +170,13 @@ function registerHandlers(io: RealtimeServer, socket: TrioSocket, db: () => Pris
 
   handle("job:eta", updateEtaInputSchema, async (input) => {
     const { job, message } = await updateEta(db(), actor, input);
+    publishMessage(message, job, io);
+    publishJob(job, io);
+    return jobSummaryFor(actor, job);
+  });
+
+  handle("job:schedule", scheduleInputSchema, async (input) => {
+    const { job, message } = await scheduleVisit(db(), actor, input);
     publishMessage(message, job, io);
     publishJob(job, io);
     return jobSummaryFor(actor, job);
