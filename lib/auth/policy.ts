@@ -72,6 +72,13 @@ export function canResetPassword(actor: Actor, memberRole: Role): boolean {
   return actor.role === "ADMIN" || (actor.role === "DISPATCHER" && memberRole === "TECHNICIAN");
 }
 
+/** Who may change the bio homeowners read: the person themself, the office for technicians, an admin for anyone. */
+export function canEditBio(actor: Actor, member: { id: string; role: Role }): boolean {
+  if (actor.kind !== "staff") return false;
+  if (actor.userId === member.id || actor.role === "ADMIN") return true;
+  return actor.role === "DISPATCHER" && member.role === "TECHNICIAN";
+}
+
 /** The jobs an actor may see in lists, as a Prisma filter. */
 export function jobListFilter(actor: Actor) {
   if (actor.kind === "homeowner") return { id: actor.jobId };

@@ -2,9 +2,10 @@ import { z } from "zod";
 import { idSchema } from "../ids.ts";
 import { messageLength } from "../messages/message-text.ts";
 import { messageBodySchema } from "../messages/schemas.ts";
+import { JOB_STATUSES } from "./job-statuses.ts";
 import { MAX_JOB_SEARCH_LENGTH, MAX_STEP_BACK_REASON_LENGTH, MAX_WORK_SUMMARY_LENGTH } from "./text-limits.ts";
 
-export const JOB_STATUSES = ["REQUESTED", "SCHEDULED", "EN_ROUTE", "ON_SITE", "COMPLETED", "CANCELED"] as const;
+export { JOB_STATUSES };
 export const jobStatusSchema = z.enum(JOB_STATUSES, { message: "must be a job status" });
 export type JobStatusName = z.infer<typeof jobStatusSchema>;
 

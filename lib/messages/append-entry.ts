@@ -28,6 +28,8 @@ export type JobChange = {
   windowStart?: Date | null;
   windowEnd?: Date | null;
   runningLate?: boolean;
+  /** The homeowner has now been told who the technician is (lib/jobs/announce-technicians.ts). */
+  announceTechnician?: true;
 };
 
 export type Entry = {

@@ -9,7 +9,7 @@ import { listMessages } from "../../lib/messages/list-messages.ts";
 import type { MessageView } from "../../lib/messages/message-view.ts";
 import { sendMessage } from "../../lib/messages/send-message.ts";
 import { updateEta } from "../../lib/scheduling/update-eta.ts";
-import { checkRunningLate } from "../../server/workers/running-late.ts";
+import { checkJourney } from "../../server/workers/journey-checks.ts";
 import { record, request, startRealtime, until } from "../support/realtime.ts";
 import { buildWorld, type World } from "../support/world.ts";
 
@@ -28,7 +28,11 @@ beforeEach(async () => {
 });
 
 const check = (minutesFromNow: number) =>
-  checkRunningLate(getDb(), { graceMinutes: 5, now: () => new Date(Date.now() + minutesFromNow * MINUTE) });
+  checkJourney(getDb(), {
+    graceMinutes: 5,
+    settleSeconds: 60,
+    now: () => new Date(Date.now() + minutesFromNow * MINUTE),
+  }).then((found) => found.late);
 const inMinutes = (minutes: number) => new Date(Date.now() + minutes * MINUTE).toISOString();
 const stored = () => getDb().job.findUniqueOrThrow({ where: { id: world.job.id } });
 const thread = async () =>

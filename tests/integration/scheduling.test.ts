@@ -7,7 +7,7 @@ import { getDb } from "../../lib/db.ts";
 import { transitionJob } from "../../lib/jobs/transition-job.ts";
 import { listMessages } from "../../lib/messages/list-messages.ts";
 import { scheduleVisit } from "../../lib/scheduling/schedule-visit.ts";
-import { checkRunningLate } from "../../server/workers/running-late.ts";
+import { checkJourney } from "../../server/workers/journey-checks.ts";
 import { buildWorld, type World } from "../support/world.ts";
 
 let world: World;
@@ -104,7 +104,7 @@ describe("scheduling a visit", () => {
         windowEnd: new Date(Date.now() - 3_600_000),
       },
     });
-    expect(await checkRunningLate(getDb(), { graceMinutes: 5 })).toHaveLength(1);
+    expect((await checkJourney(getDb(), { graceMinutes: 5, settleSeconds: 60 })).late).toHaveLength(1);
     expect((await stored()).runningLateSince).not.toBeNull();
     await scheduleVisit(getDb(), world.dispatcher.actor, { jobId: world.job.id, ...THURSDAY });
     expect((await stored()).runningLateSince).toBeNull();

@@ -6,8 +6,11 @@ ADD COLUMN     "phone" TEXT;
 ALTER TABLE "User" ADD COLUMN     "bio" TEXT NOT NULL DEFAULT '';
 
 -- AlterTable
-ALTER TABLE "Job" ADD COLUMN     "awaitingReplySince" TIMESTAMP(3),
-ADD COLUMN     "runningLateSince" TIMESTAMP(3);
+ALTER TABLE "Job" ADD COLUMN     "announcedTechnicianId" UUID,
+ADD COLUMN     "awaitingReplySince" TIMESTAMP(3),
+ADD COLUMN     "runningLateSince" TIMESTAMP(3),
+ADD COLUMN     "steps" JSONB NOT NULL DEFAULT '{}',
+ADD COLUMN     "technicianChangedAt" TIMESTAMP(3);
 
 -- CreateIndex
 CREATE INDEX "Job_companyId_awaitingReplySince_idx" ON "Job"("companyId", "awaitingReplySince");
@@ -27,10 +30,18 @@ CREATE INDEX "Job_status_windowEnd_idx" ON "Job"("status", "windowEnd");
 --     it; any change of status, ETA or window clears it.
 --   * p_change may set windowStart and windowEnd; p_expect may also name the
 --     eta, windowEnd and runningLate (boolean) the job must still have.
+--   * steps: when each status began (a status change records its time);
+--     technicianChangedAt: when the technician last changed;
+--     announcedTechnicianId: whom the homeowner was told about, set by
+--     p_change.announceTechnician and by "on the way" (which names them).
 --   * Entries Trio writes itself (no user and no customer) have no author and
 --     make no participant; a repeated clientId of such an entry is 'existing'.
 ALTER TYPE trio_entry_result ADD ATTRIBUTE j_awaiting_reply_since timestamp(3);
 ALTER TYPE trio_entry_result ADD ATTRIBUTE j_running_late_since timestamp(3);
+ALTER TYPE trio_entry_result ADD ATTRIBUTE j_created_at timestamp(3);
+ALTER TYPE trio_entry_result ADD ATTRIBUTE j_steps jsonb;
+ALTER TYPE trio_entry_result ADD ATTRIBUTE j_technician_bio text;
+ALTER TYPE trio_entry_result ADD ATTRIBUTE j_announced_technician_id uuid;
 
 CREATE OR REPLACE FUNCTION trio_append_entry(
   p_job_id uuid,
@@ -69,7 +80,7 @@ BEGIN
         RETURN r;
       END IF;
       r.outcome := 'existing';
-      SELECT jb.*, c."name" AS customer_name, c."address" AS customer_address, t."name" AS technician_name INTO j
+      SELECT jb.*, c."name" AS customer_name, c."address" AS customer_address, t."name" AS technician_name, t."bio" AS technician_bio INTO j
       FROM "Job" jb JOIN "Customer" c ON c."id" = jb."customerId" LEFT JOIN "User" t ON t."id" = jb."technicianId"
       WHERE jb."id" = p_job_id;
     ELSIF FOUND THEN
@@ -82,7 +93,7 @@ BEGIN
       r.outcome := 'existing';
       r.m_author_role := j.role;
       r.m_author_name := j.name;
-      SELECT jb.*, c."name" AS customer_name, c."address" AS customer_address, t."name" AS technician_name INTO j
+      SELECT jb.*, c."name" AS customer_name, c."address" AS customer_address, t."name" AS technician_name, t."bio" AS technician_bio INTO j
       FROM "Job" jb JOIN "Customer" c ON c."id" = jb."customerId" LEFT JOIN "User" t ON t."id" = jb."technicianId"
       WHERE jb."id" = p_job_id;
     END IF;
@@ -111,7 +122,15 @@ BEGIN
       "runningLateSince" = CASE
         WHEN p_change ? 'runningLate' THEN CASE WHEN (p_change->>'runningLate')::boolean THEN now_utc END
         WHEN p_change ?| ARRAY['status', 'eta', 'windowStart', 'windowEnd'] THEN NULL
-        ELSE jb."runningLateSince" END
+        ELSE jb."runningLateSince" END,
+      "steps" = CASE WHEN p_change ? 'status'
+        THEN jb."steps" || jsonb_build_object(p_change->>'status', to_char(now_utc, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+        ELSE jb."steps" END,
+      "technicianChangedAt" = CASE WHEN p_change ? 'technicianId' THEN now_utc ELSE jb."technicianChangedAt" END,
+      -- SET sees the row as it was: the technician announced is the one the job had.
+      "announcedTechnicianId" = CASE
+        WHEN p_change ? 'announceTechnician' OR p_change->>'status' = 'EN_ROUTE' THEN jb."technicianId"
+        ELSE jb."announcedTechnicianId" END
     FROM "Customer" c
     WHERE jb."id" = p_job_id AND jb."companyId" = p_company_id
       AND (p_technician_id IS NULL OR jb."technicianId" = p_technician_id)
@@ -122,7 +141,8 @@ BEGIN
       AND (NOT p_expect ? 'runningLate' OR (jb."runningLateSince" IS NOT NULL) = (p_expect->>'runningLate')::boolean)
       AND c."id" = jb."customerId"
     RETURNING jb.*, c."name" AS customer_name, c."address" AS customer_address,
-      (SELECT t."name" FROM "User" t WHERE t."id" = jb."technicianId") AS technician_name
+      (SELECT t."name" FROM "User" t WHERE t."id" = jb."technicianId") AS technician_name,
+      (SELECT t."bio" FROM "User" t WHERE t."id" = jb."technicianId") AS technician_bio
     INTO j;
     IF NOT FOUND THEN
       PERFORM 1 FROM "Job" jb
@@ -192,6 +212,10 @@ BEGIN
   r.j_technician_name := j.technician_name;
   r.j_awaiting_reply_since := j."awaitingReplySince";
   r.j_running_late_since := j."runningLateSince";
+  r.j_created_at := j."createdAt";
+  r.j_steps := j."steps";
+  r.j_technician_bio := j.technician_bio;
+  r.j_announced_technician_id := j."announcedTechnicianId";
   RETURN r;
 END;
 $$;
