@@ -1,4 +1,4 @@
-import { formatDayTime } from "@/lib/format/dates.ts";
+import { formatShortWhen } from "@/lib/format/dates.ts";
 import type { JobSummary } from "@/lib/jobs/job-view.ts";
 import type { JobStatusName } from "@/lib/jobs/schemas.ts";
 
@@ -36,7 +36,7 @@ export function JobProgress({ job, timeZone }: { job: JobSummary; timeZone: stri
               {step.label}
               <span className="sr-only">{reached ? (index === current ? ", now" : ", done") : ", not yet"}</span>
             </span>
-            {reached && at && <span className="text-[0.7rem] text-slate-700">{formatDayTime(at, timeZone)}</span>}
+            {reached && at && <span className="text-[0.7rem] text-slate-700">{formatShortWhen(at, timeZone)}</span>}
           </li>
         );
       })}

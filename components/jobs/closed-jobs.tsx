@@ -115,7 +115,8 @@ function ClosedRow({
       </span>
       <span className="block truncate text-sm text-slate-800">{job.title}</span>
       <span className="block truncate text-sm text-slate-700">
-        {job.customer.address ?? "No address"} · {formatDayTime(job.updatedAt, timeZone)}
+        {job.customer.address ?? "No address"} · {STATUS_LABEL[job.status].toLowerCase()}{" "}
+        {formatDayTime(job.steps[job.status] ?? job.updatedAt, timeZone)}
       </span>
     </>
   );
