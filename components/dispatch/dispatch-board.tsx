@@ -78,7 +78,7 @@ export function DispatchBoard({ initialJobs, technicians, viewerName, timeZone }
     <div className="flex min-h-0 flex-1">
       <section
         aria-label="Open jobs"
-        className={`flex min-h-0 w-full flex-col border-r border-slate-200 bg-white lg:w-[28rem] ${selected ? "hidden lg:flex" : ""}`}
+        className={`flex min-h-0 w-full min-w-0 flex-col border-r border-slate-200 bg-white lg:w-[28rem] ${selected ? "hidden lg:flex" : ""}`}
       >
         <div className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 px-4 py-3">
           <h1 className="text-lg font-bold">{view === "live" ? "Live jobs" : "Closed jobs"}</h1>

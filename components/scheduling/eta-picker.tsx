@@ -4,7 +4,7 @@ import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { nextZonedTime } from "@/lib/format/zoned-time.ts";
 
 const MINUTES = [15, 30, 45, 60] as const;
-/** As the server allows (lib/jobs/schemas.ts etaSchema): a time just passed still means "now". */
+/** A time just passed still means "now" (less than the server's 2 minutes, lib/jobs/schemas.ts etaSchema). */
 const CLOCK_SLACK_MS = 60_000;
 
 type Props = {
@@ -35,11 +35,16 @@ export function EtaPicker({ question, timeZone, onPick, onCancel, allowUnknown =
   const pickTime = (event: FormEvent) => {
     event.preventDefault();
     if (!/^\d{2}:\d{2}$/.test(time)) return setProblem("Pick a time first.");
-    void pick(nextZonedTime(time, timeZone, Date.now(), CLOCK_SLACK_MS).toISOString());
+    const at = nextZonedTime(time, timeZone, Date.now(), CLOCK_SLACK_MS);
+    if (!at) return setProblem("That time has already passed. Pick a later one.");
+    void pick(at.toISOString());
   };
 
   return (
-    <fieldset className="mt-3 flex flex-col gap-2 rounded-xl border border-slate-300 bg-slate-50 p-3">
+    <fieldset
+      onKeyDown={(event) => event.key === "Escape" && onCancel()}
+      className="mt-3 flex flex-col gap-2 rounded-xl border border-slate-300 bg-slate-50 p-3"
+    >
       <legend className="float-left mb-2 font-semibold">{question}</legend>
       <div className="grid grid-cols-2 gap-2 sm:grid-cols-4">
         {MINUTES.map((minutes, index) => (

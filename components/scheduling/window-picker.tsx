@@ -55,7 +55,10 @@ export function WindowPicker({ question, timeZone, current, onPick, onCancel }: 
   };
 
   return (
-    <fieldset className="mt-3 flex flex-col gap-2 rounded-xl border border-slate-300 bg-slate-50 p-3">
+    <fieldset
+      onKeyDown={(event) => event.key === "Escape" && onCancel()}
+      className="mt-3 flex flex-col gap-2 rounded-xl border border-slate-300 bg-slate-50 p-3"
+    >
       <legend className="float-left mb-2 font-semibold">{question}</legend>
       <label htmlFor={`${id}-day`} className="flex flex-col text-sm">
         Day
@@ -74,7 +77,8 @@ export function WindowPicker({ question, timeZone, current, onPick, onCancel }: 
           <button
             key={preset.label}
             type="button"
-            disabled={busy}
+            // A window already over today can't be promised.
+            disabled={busy || (day === today && zonedInstant(day, preset.end, timeZone).getTime() <= Date.now())}
             onClick={() => pick(preset.start, preset.end)}
             className="min-h-12 rounded-xl bg-emerald-700 px-2 text-base font-semibold text-white hover:bg-emerald-800 disabled:opacity-60"
           >

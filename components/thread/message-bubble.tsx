@@ -6,9 +6,18 @@ type Props = { message: MessageView; mine: boolean; timeZone: string; now: numbe
 
 export function MessageBubble({ message, mine, timeZone, now }: Props) {
   if (message.kind === "STATUS" || message.kind === "SYSTEM") {
+    const staffOnly = message.visibility === "STAFF";
     return (
       <li className="my-2 flex justify-center" data-seq={message.seq}>
-        <p className="rounded-full bg-slate-200 px-4 py-1 text-center text-sm text-slate-800">
+        <p
+          dir="auto"
+          className={`max-w-[90%] rounded-2xl px-4 py-1 text-center text-sm break-words whitespace-pre-wrap ${
+            staffOnly
+              ? "border border-dashed border-amber-500 bg-amber-50 text-amber-950"
+              : "bg-slate-200 text-slate-800"
+          }`}
+        >
+          {staffOnly && <span className="mr-1 text-xs font-semibold uppercase">Staff only ·</span>}
           {message.body}{" "}
           <time className="text-slate-600" dateTime={message.createdAt}>
             · {formatClock(message.createdAt, timeZone)}

@@ -73,6 +73,9 @@ export function StatusBar({ job, technicians = [], viewer, timeZone, reconnectin
             <span className="sr-only">Status: </span>
             {describeStatus(job, timeZone)}
           </p>
+          {viewer.kind === "homeowner" && (job.status === "COMPLETED" || job.status === "CANCELED") && (
+            <p className="text-sm text-slate-700">Something not right? Write below and the office will answer.</p>
+          )}
           {viewer.kind === "staff" && (
             <p className="text-sm text-slate-700">
               {job.customer.name}

@@ -21,6 +21,15 @@ export function formatDayTime(iso: string, timeZone: string): string {
     .replace(/ (AM|PM)$/, (m) => m.toLowerCase());
 }
 
+/** When someone on the way should arrive: "2:40 pm", or "12:20 am tomorrow" past midnight, else with its day. */
+export function formatArrival(iso: string, timeZone: string, now = Date.now()): string {
+  const day = (at: number) => formatter(timeZone, { year: "numeric", month: "numeric", day: "numeric" }).format(at);
+  const at = Date.parse(iso);
+  if (day(at) === day(now)) return formatClock(iso, timeZone);
+  if (day(at) === day(now + 24 * 60 * 60 * 1000)) return `${formatClock(iso, timeZone)} tomorrow`;
+  return formatDayTime(iso, timeZone);
+}
+
 /** As short as a timeline cell allows: "6:59 pm" today, "Wed 6:59 pm" within a week, else "Nov 18". */
 export function formatShortWhen(iso: string, timeZone: string, now = Date.now()): string {
   const day = (at: number) => formatter(timeZone, { year: "numeric", month: "numeric", day: "numeric" }).format(at);

@@ -46,11 +46,19 @@ export function zonedToday(timeZone: string, now = Date.now()): string {
   return new Date(wallClock(now, timeZone)).toISOString().slice(0, 10);
 }
 
-/** The next time the zone's clock reads `time` (HH:MM): today, or tomorrow if that has passed by more than `slackMs`. */
-export function nextZonedTime(time: string, timeZone: string, now = Date.now(), slackMs = 0): Date {
+/** How far back a typed time still means "today, already passed" rather than "tomorrow" (23:50 → 00:20). */
+const PASSED_WINDOW_MS = 12 * 60 * 60 * 1000;
+
+/**
+ * The next time the zone's clock reads `time` (HH:MM): today (up to `slackMs`
+ * ago counts as now), or tomorrow when today's was long ago; null when today's
+ * passed only recently, which is a mistake to point out, not tomorrow.
+ */
+export function nextZonedTime(time: string, timeZone: string, now = Date.now(), slackMs = 0): Date | null {
   const today = zonedToday(timeZone, now);
   const at = zonedInstant(today, time, timeZone);
   if (at.getTime() >= now - slackMs) return at;
+  if (now - at.getTime() < PASSED_WINDOW_MS) return null;
   const tomorrow = new Date(Date.parse(`${today}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
   return zonedInstant(tomorrow, time, timeZone);
 }

@@ -7,11 +7,11 @@ import { type JobRow, jobSummarySelect } from "./job-view.ts";
 /** Jobs one pass looks at; the rest wait for the next. */
 const BATCH = 100;
 
-// Jobs not yet on the way whose technician differs from the one the homeowner
-// was told about, and has stayed the same for the settle time ($1: the cutoff).
+// Open jobs whose technician differs from the one the homeowner was told
+// about, and has stayed the same for the settle time ($1: the cutoff).
 const UNANNOUNCED = `
   SELECT "id" FROM "Job"
-  WHERE "status" IN ('REQUESTED', 'SCHEDULED')
+  WHERE "status" IN ('REQUESTED', 'SCHEDULED', 'EN_ROUTE', 'ON_SITE')
     AND "technicianId" IS DISTINCT FROM "announcedTechnicianId"
     AND COALESCE("technicianChangedAt", "createdAt") < $1
   LIMIT ${BATCH}`;

@@ -49,7 +49,12 @@ export type AssignInput = z.infer<typeof assignInputSchema>;
  */
 export const listJobsQuerySchema = z.strictObject({
   status: z.enum(["open", "closed", "all"], { message: "must be open, closed or all" }).default("open"),
-  q: z.string().trim().max(MAX_JOB_SEARCH_LENGTH).optional(),
+  q: z
+    .string()
+    .max(MAX_JOB_SEARCH_LENGTH, `must be at most ${MAX_JOB_SEARCH_LENGTH} characters`)
+    // Control characters (NUL above all, which PostgreSQL can't compare) match nothing anyone typed.
+    .transform((q) => q.replace(/\p{Cc}/gu, "").trim())
+    .optional(),
 });
 export type ListJobsQuery = z.infer<typeof listJobsQuerySchema>;
 

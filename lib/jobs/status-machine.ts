@@ -22,9 +22,12 @@ export const STATUS_LABEL: Record<JobStatusName, string> = {
 /**
  * Where a dispatcher's step back leads (completed → on site, …): the status
  * before, for a job that moved on by mistake. A canceled job goes back to
- * scheduled when it has an arrival window, else to requested.
+ * scheduled when its arrival window is still ahead, else to requested.
  */
-export function previousStatus(job: { status: JobStatusName; windowStart: unknown }): JobStatusName | null {
+export function previousStatus(
+  job: { status: JobStatusName; windowEnd: Date | string | null },
+  now = Date.now(),
+): JobStatusName | null {
   switch (job.status) {
     case "REQUESTED":
       return null;
@@ -37,7 +40,7 @@ export function previousStatus(job: { status: JobStatusName; windowStart: unknow
     case "COMPLETED":
       return "ON_SITE";
     case "CANCELED":
-      return job.windowStart ? "SCHEDULED" : "REQUESTED";
+      return job.windowEnd && new Date(job.windowEnd).getTime() > now ? "SCHEDULED" : "REQUESTED";
   }
 }
 

@@ -54,6 +54,12 @@ export function publishMessage(message: MessageView, job: JobRow, io = getRealti
   boardFeed(io).offer(job, message);
 }
 
+/** A job change and the entry it wrote (none for a change that was already so): the thread, then the job. */
+export function publishChange({ job, message }: { job: JobRow; message: MessageView | null }, io = getRealtime()) {
+  if (message) publishMessage(message, job, io);
+  publishJob(job, io);
+}
+
 /** Staff hear every read mark; homeowners only marks on messages they can see. */
 export function publishRead({ receipt, publicReceipt, changed }: MarkReadResult, io = getRealtime()) {
   if (!io || !changed) return;

@@ -24,7 +24,7 @@ export async function flagLateJobs(db: Db, now: Date, graceMs: number): Promise<
       runningLateSince: null,
       OR: [
         { status: "EN_ROUTE", eta: { lt: before } },
-        { status: { in: ["REQUESTED", "SCHEDULED"] }, windowEnd: { lt: before } },
+        { status: "SCHEDULED", windowEnd: { lt: before } },
       ],
     },
     select: jobSummarySelect,
@@ -36,7 +36,8 @@ export async function flagLateJobs(db: Db, now: Date, graceMs: number): Promise<
     const result = await appendTrioEntry(db, job, {
       kind: "SYSTEM",
       visibility: "EVERYONE",
-      body: describeRunningLate(job.technician?.name ?? null),
+      // Named only once the homeowner has been told who is coming.
+      body: describeRunningLate(job.technicianId === job.announcedTechnicianId ? (job.technician?.name ?? null) : null),
       expect: { status: job.status, eta: job.eta, windowEnd: job.windowEnd, runningLate: false },
       change: { runningLate: true },
     });

@@ -8,7 +8,7 @@ export type LateFacts = {
   runningLateSince: Date | null;
 };
 
-/** What slipped: the trip's ETA (on the way, not arrived) or the window (not on the way when it ended). */
+/** What slipped: the trip's ETA (on the way, not arrived) or a scheduled window (nobody on the way when it ended). */
 export type Slip = { kind: "eta" | "window"; due: Date };
 
 /**
@@ -20,7 +20,7 @@ export function findSlip(job: LateFacts, now: Date, graceMs: number): Slip | nul
   if (job.runningLateSince) return null;
   const past = (due: Date | null) => due !== null && now.getTime() > due.getTime() + graceMs;
   if (job.status === "EN_ROUTE" && past(job.eta)) return { kind: "eta", due: job.eta as Date };
-  if ((job.status === "REQUESTED" || job.status === "SCHEDULED") && past(job.windowEnd)) {
+  if (job.status === "SCHEDULED" && past(job.windowEnd)) {
     return { kind: "window", due: job.windowEnd as Date };
   }
   return null;

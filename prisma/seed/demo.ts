@@ -163,7 +163,13 @@ export async function seedDemo(db: PrismaClient) {
       }
       await tx.job.update({
         where: { id: heater.id },
-        data: { lastSeq: lines.length, lastPublicSeq: lastPublic.seq, publicUpdatedAt: lastPublic.at },
+        data: {
+          lastSeq: lines.length,
+          lastPublicSeq: lastPublic.seq,
+          publicUpdatedAt: lastPublic.at,
+          // The request came in before the conversation about it.
+          createdAt: new Date(Date.now() - lines.length * 0.2 * HOUR - 0.1 * HOUR),
+        },
       });
       await tx.participant.update({ where: { id: people.dispatcher.id }, data: { lastReadSeq: lines.length } });
       await tx.participant.update({ where: { id: people.homeowner.id }, data: { lastReadSeq: 2 } });

@@ -25,7 +25,7 @@ import {
   typingInputSchema,
 } from "@/lib/messages/schemas.ts";
 import { sendMessage } from "@/lib/messages/send-message.ts";
-import { publishJob, publishMessage, publishRead } from "@/lib/realtime/broadcast.ts";
+import { publishChange, publishMessage, publishRead } from "@/lib/realtime/broadcast.ts";
 import {
   CLIENT_EVENTS,
   type ClientToServerEvents,
@@ -162,24 +162,21 @@ function registerHandlers(io: RealtimeServer, socket: TrioSocket, db: () => Pris
   });
 
   handle("job:transition", transitionInputSchema, async (input) => {
-    const { job, message } = await transitionJob(db(), actor, input);
-    publishMessage(message, job, io);
-    publishJob(job, io);
-    return jobSummaryFor(actor, job);
+    const change = await transitionJob(db(), actor, input);
+    publishChange(change, io);
+    return jobSummaryFor(actor, change.job);
   });
 
   handle("job:eta", updateEtaInputSchema, async (input) => {
-    const { job, message } = await updateEta(db(), actor, input);
-    publishMessage(message, job, io);
-    publishJob(job, io);
-    return jobSummaryFor(actor, job);
+    const change = await updateEta(db(), actor, input);
+    publishChange(change, io);
+    return jobSummaryFor(actor, change.job);
   });
 
   handle("job:schedule", scheduleInputSchema, async (input) => {
-    const { job, message } = await scheduleVisit(db(), actor, input);
-    publishMessage(message, job, io);
-    publishJob(job, io);
-    return jobSummaryFor(actor, job);
+    const change = await scheduleVisit(db(), actor, input);
+    publishChange(change, io);
+    return jobSummaryFor(actor, change.job);
   });
 
   (socket as unknown as Socket).on("typing", (raw: unknown) => {

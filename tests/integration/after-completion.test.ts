@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "../../lib/db.ts";
 import { listJobs } from "../../lib/jobs/list-jobs.ts";
+import { listJobsQuerySchema } from "../../lib/jobs/schemas.ts";
 import { transitionJob } from "../../lib/jobs/transition-job.ts";
 import { listMessages } from "../../lib/messages/list-messages.ts";
 import { sendMessage } from "../../lib/messages/send-message.ts";
@@ -98,6 +99,9 @@ describe("closed jobs", () => {
     expect(await closed(world.dispatcher, `#${furnace.number}`)).toEqual(["Furnace tune-up"]);
     expect(await closed(world.dispatcher, String(world.job.number))).toEqual(["Leaking kitchen faucet"]);
     expect(await closed(world.dispatcher, "%")).toEqual([]);
+    // A NUL (which PostgreSQL can't compare) is no search at all, not a 500.
+    const nul = listJobsQuerySchema.parse({ status: "closed", q: "\u0000" });
+    expect(await listJobs(db, world.dispatcher.actor, nul)).toHaveLength(2);
     // A technician finds only jobs that were theirs; another company finds nothing.
     expect(await closed(world.technician, "priya")).toEqual([]);
     expect(await closed(world.otherTechnician, "priya")).toEqual(["Furnace tune-up"]);

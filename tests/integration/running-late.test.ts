@@ -49,7 +49,7 @@ async function onTheWay(etaInMinutes: number) {
 describe("running late", () => {
   it("says so once when the ETA passes, flags the board, and a new ETA ends it", async () => {
     const { message } = await onTheWay(15);
-    expect(message.body).toMatch(/^Sam Tech is on the way — arriving around \d{1,2}:\d{2} [ap]m\.$/);
+    expect(message?.body).toMatch(/^Sam Tech is on the way — arriving around \d{1,2}:\d{2} [ap]m\.$/);
 
     expect(await check(19)).toHaveLength(0); // within the grace
     const [notice] = await check(21);
@@ -67,8 +67,14 @@ describe("running late", () => {
     expect(await getDb().participant.count({ where: { jobId: world.job.id, userId: null, customerId: null } })).toBe(0);
 
     const update = await updateEta(getDb(), world.technician.actor, { jobId: world.job.id, eta: inMinutes(40) });
-    expect(update.message.body).toMatch(/^Sam Tech now expects to arrive around \d{1,2}:\d{2} [ap]m\.$/);
+    expect(update.message?.body).toMatch(/^Sam Tech now expects to arrive around \d{1,2}:\d{2} [ap]m\.$/);
     expect(update.job.runningLateSince).toBeNull();
+    // The same ETA again (a retried tap) writes nothing.
+    const again = await updateEta(getDb(), world.technician.actor, {
+      jobId: world.job.id,
+      eta: update.job.eta?.toISOString() ?? "",
+    });
+    expect(again.message).toBeNull();
     expect(await check(44)).toHaveLength(0);
     expect(await check(46)).toHaveLength(1); // the new ETA slipped too
 
@@ -97,6 +103,37 @@ describe("running late", () => {
     ]);
     // The homeowner still waits for a person's answer.
     expect((await stored()).awaitingReplySince).toBeInstanceOf(Date);
+  });
+
+  it("says it once per slip: a step back keeps what was said, a request is never late, an unknown technician is not named", async () => {
+    const db = getDb();
+    await db.job.update({
+      where: { id: world.job.id },
+      data: { windowStart: new Date(Date.now() - 3 * 60 * MINUTE), windowEnd: new Date(Date.now() - 60 * MINUTE) },
+    });
+    expect(await check(0)).toHaveLength(1);
+    // The office takes the schedule back: the window goes, and Trio doesn't say "late" again.
+    await transitionJob(db, world.dispatcher.actor, {
+      jobId: world.job.id,
+      to: "REQUESTED",
+      reason: "We need to rebook.",
+    });
+    expect(await stored()).toMatchObject({ status: "REQUESTED", windowStart: null, runningLateSince: null });
+    expect(await check(0)).toHaveLength(0);
+
+    // A technician the homeowner hasn't been told about yet is not named in the notice.
+    await db.job.update({
+      where: { id: world.job.id },
+      data: {
+        status: "SCHEDULED",
+        technicianId: world.otherTechnician.id,
+        windowStart: new Date(Date.now() - 3 * 60 * MINUTE),
+        windowEnd: new Date(Date.now() - 60 * MINUTE),
+      },
+    });
+    const [notice] = await check(0);
+    expect(notice?.message.body).toBe("We're running a little behind — we'll update you shortly.");
+    expect((await thread()).filter((body) => body.includes("running a little behind"))).toHaveLength(2);
   });
 
   it("refuses an ETA in the past, an ETA when nobody is on the way, and an ETA from the homeowner", async () => {

@@ -44,6 +44,9 @@ describe("scheduling a visit", () => {
 
     await scheduleVisit(getDb(), world.dispatcher.actor, { jobId: world.job.id, ...FRIDAY });
     expect(await lastEntry()).toMatchObject({ body: "Your visit is now Fri, Jan 15, 8:30–10 am." });
+    // The same window again (a retried tap) writes nothing.
+    const again = await scheduleVisit(getDb(), world.dispatcher.actor, { jobId: world.job.id, ...FRIDAY });
+    expect(again.message).toBeNull();
     expect(await stored()).toMatchObject({ status: "SCHEDULED", windowEnd: new Date(FRIDAY.windowEnd) });
   });
 

@@ -72,6 +72,13 @@ describe("who is coming", () => {
     expect(await bodies("homeowner")).toEqual(["We're arranging a new technician for your visit."]);
   });
 
+  it("announces a change of technician on the way too", async () => {
+    await transitionJob(getDb(), world.technician.actor, { jobId: world.job.id, to: "EN_ROUTE" });
+    await assign(world.otherTechnician.id);
+    const [said] = await announce(61);
+    expect(said?.message.body).toBe("Change of plan: Riley Tech will be your technician.");
+  });
+
   it("leaves it to 'on the way' when the technician sets off before it settles", async () => {
     await assign(world.otherTechnician.id);
     await transitionJob(getDb(), world.otherTechnician.actor, { jobId: world.job.id, to: "EN_ROUTE" });

@@ -76,16 +76,54 @@ describe("transitionJob on a real database", () => {
       to: "EN_ROUTE",
     });
     expect(moved.status).toBe("EN_ROUTE");
-    expect(message.seq).toBe(5);
+    expect(message?.seq).toBe(5);
   });
 
-  it("serialises racing changes: exactly one of two identical transitions wins", async () => {
+  it("serialises racing changes: of two identical transitions one writes, the other finds it done", async () => {
     const db = getDb();
-    const results = await Promise.allSettled([
+    const results = await Promise.all([
       transitionJob(db, world.technician.actor, { jobId: world.job.id, to: "EN_ROUTE" }),
       transitionJob(db, world.dispatcher.actor, { jobId: world.job.id, to: "EN_ROUTE" }),
     ]);
-    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(results.filter((r) => r.message !== null)).toHaveLength(1);
+    expect(results.map((r) => r.job.status)).toEqual(["EN_ROUTE", "EN_ROUTE"]);
     expect(await db.message.count({ where: { jobId: world.job.id, kind: "STATUS" } })).toBe(1);
+  });
+
+  it("takes a retried tap as done, keeps an ETA only for the trip, and answers a homeowner's step back with forbidden", async () => {
+    const db = getDb();
+    await transitionJob(db, world.technician.actor, { jobId: world.job.id, to: "EN_ROUTE" });
+    const eta = new Date(Date.now() + 1_800_000).toISOString();
+    const arrived = await transitionJob(db, world.technician.actor, { jobId: world.job.id, to: "ON_SITE", eta });
+    expect(arrived.job.eta).toBeNull();
+    const again = await transitionJob(db, world.technician.actor, { jobId: world.job.id, to: "ON_SITE" });
+    expect(again).toMatchObject({ message: null, job: { status: "ON_SITE" } });
+    expect(await db.message.count({ where: { jobId: world.job.id } })).toBe(2);
+    await expect(
+      transitionJob(db, world.homeowner.actor, { jobId: world.job.id, to: "EN_ROUTE", reason: "x" }),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    await expect(
+      transitionJob(db, world.technician.actor, { jobId: world.job.id, to: "SCHEDULED" }),
+    ).rejects.toMatchObject({ code: "conflict" });
+  });
+
+  it("schedules through a transition only for the office, and only with a window still ahead", async () => {
+    const db = getDb();
+    await db.job.update({ where: { id: world.job.id }, data: { status: "REQUESTED" } });
+    await expect(
+      transitionJob(db, world.technician.actor, { jobId: world.job.id, to: "SCHEDULED" }),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    await expect(
+      transitionJob(db, world.dispatcher.actor, { jobId: world.job.id, to: "SCHEDULED" }),
+    ).rejects.toMatchObject({
+      code: "conflict",
+      message: "Pick the visit's window first: the homeowner needs to know when.",
+    });
+    await db.job.update({
+      where: { id: world.job.id },
+      data: { windowStart: new Date(Date.now() + 3_600_000), windowEnd: new Date(Date.now() + 7_200_000) },
+    });
+    const scheduled = await transitionJob(db, world.dispatcher.actor, { jobId: world.job.id, to: "SCHEDULED" });
+    expect(scheduled.job.status).toBe("SCHEDULED");
   });
 });

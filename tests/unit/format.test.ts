@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatClock, formatRelative, formatShortWhen, formatWindow } from "../../lib/format/dates.ts";
+import { formatArrival, formatClock, formatRelative, formatShortWhen, formatWindow } from "../../lib/format/dates.ts";
 import { isAllowedOrigin } from "../../server/realtime/origin.ts";
 
 describe("time formatting", () => {
@@ -51,5 +51,13 @@ describe("formatShortWhen", () => {
     expect(formatShortWhen("2026-11-26T19:40:00Z", "America/New_York", now)).toBe("2:40 pm");
     expect(formatShortWhen("2026-11-24T14:05:00Z", "America/New_York", now)).toBe("Tue 9:05 am");
     expect(formatShortWhen("2026-11-02T14:05:00Z", "America/New_York", now)).toBe("Nov 2");
+  });
+});
+
+describe("formatArrival", () => {
+  it("names the day when the arrival is not today", () => {
+    const now = Date.parse("2026-11-27T04:30:00Z"); // 11:30 pm in New York
+    expect(formatArrival("2026-11-27T04:50:00Z", "America/New_York", now)).toBe("11:50 pm");
+    expect(formatArrival("2026-11-27T05:20:00Z", "America/New_York", now)).toBe("12:20 am tomorrow");
   });
 });

@@ -14,8 +14,10 @@ describe("zoned wall-clock times", () => {
     const now = Date.parse("2026-11-26T03:00:00Z"); // 10 pm on the 25th in New York
     expect(zonedToday("America/New_York", now)).toBe("2026-11-25");
     expect(zonedToday("Europe/Berlin", now)).toBe("2026-11-26");
-    expect(nextZonedTime("22:30", "America/New_York", now).toISOString()).toBe("2026-11-26T03:30:00.000Z");
-    expect(nextZonedTime("09:00", "America/New_York", now).toISOString()).toBe("2026-11-26T14:00:00.000Z");
-    expect(nextZonedTime("21:59", "America/New_York", now, 120_000).toISOString()).toBe("2026-11-26T02:59:00.000Z");
+    expect(nextZonedTime("22:30", "America/New_York", now)?.toISOString()).toBe("2026-11-26T03:30:00.000Z");
+    expect(nextZonedTime("09:00", "America/New_York", now)?.toISOString()).toBe("2026-11-26T14:00:00.000Z");
+    expect(nextZonedTime("21:59", "America/New_York", now, 120_000)?.toISOString()).toBe("2026-11-26T02:59:00.000Z");
+    // Typed a little after it passed: a mistake to point out, not tomorrow.
+    expect(nextZonedTime("21:11", "America/New_York", now)).toBeNull();
   });
 });

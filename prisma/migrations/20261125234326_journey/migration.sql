@@ -12,6 +12,9 @@ ADD COLUMN     "runningLateSince" TIMESTAMP(3),
 ADD COLUMN     "steps" JSONB NOT NULL DEFAULT '{}',
 ADD COLUMN     "technicianChangedAt" TIMESTAMP(3);
 
+-- Jobs from before: their homeowners already heard of their technician.
+UPDATE "Job" SET "announcedTechnicianId" = "technicianId";
+
 -- CreateIndex
 CREATE INDEX "Job_companyId_awaitingReplySince_idx" ON "Job"("companyId", "awaitingReplySince");
 

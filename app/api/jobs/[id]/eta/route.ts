@@ -2,7 +2,7 @@ import { getDb } from "@/lib/db.ts";
 import { ok, readJson, requireActor, route } from "@/lib/http/route.ts";
 import { jobSummaryFor } from "@/lib/jobs/job-view.ts";
 import { updateEtaInputSchema } from "@/lib/jobs/schemas.ts";
-import { publishJob, publishMessage } from "@/lib/realtime/broadcast.ts";
+import { publishChange } from "@/lib/realtime/broadcast.ts";
 import { updateEta } from "@/lib/scheduling/update-eta.ts";
 
 export const dynamic = "force-dynamic";
@@ -12,8 +12,7 @@ export const POST = route<{ id: string }>("POST /api/jobs/:id/eta", async (reque
   const actor = await requireActor(request);
   const body = await readJson(request);
   const input = updateEtaInputSchema.parse({ ...(body as object), jobId: params.id });
-  const { job, message } = await updateEta(getDb(), actor, input);
-  publishMessage(message, job);
-  publishJob(job);
-  return ok(jobSummaryFor(actor, job));
+  const change = await updateEta(getDb(), actor, input);
+  publishChange(change);
+  return ok(jobSummaryFor(actor, change.job));
 });

@@ -1,7 +1,7 @@
 import { getDb } from "@/lib/db.ts";
 import { ok, readJson, requireActor, route } from "@/lib/http/route.ts";
 import { jobSummaryFor } from "@/lib/jobs/job-view.ts";
-import { publishJob, publishMessage } from "@/lib/realtime/broadcast.ts";
+import { publishChange } from "@/lib/realtime/broadcast.ts";
 import { scheduleVisit } from "@/lib/scheduling/schedule-visit.ts";
 import { scheduleInputSchema } from "@/lib/scheduling/schemas.ts";
 
@@ -12,8 +12,7 @@ export const POST = route<{ id: string }>("POST /api/jobs/:id/schedule", async (
   const actor = await requireActor(request);
   const body = await readJson(request);
   const input = scheduleInputSchema.parse({ ...(body as object), jobId: params.id });
-  const { job, message } = await scheduleVisit(getDb(), actor, input);
-  publishMessage(message, job);
-  publishJob(job);
-  return ok(jobSummaryFor(actor, job));
+  const change = await scheduleVisit(getDb(), actor, input);
+  publishChange(change);
+  return ok(jobSummaryFor(actor, change.job));
 });

@@ -3,7 +3,7 @@ import { ok, readJson, requireActor, route } from "@/lib/http/route.ts";
 import { jobSummaryFor } from "@/lib/jobs/job-view.ts";
 import { transitionInputSchema } from "@/lib/jobs/schemas.ts";
 import { transitionJob } from "@/lib/jobs/transition-job.ts";
-import { publishJob, publishMessage } from "@/lib/realtime/broadcast.ts";
+import { publishChange } from "@/lib/realtime/broadcast.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -11,8 +11,7 @@ export const POST = route<{ id: string }>("POST /api/jobs/:id/transitions", asyn
   const actor = await requireActor(request);
   const body = await readJson(request);
   const input = transitionInputSchema.parse({ ...(body as object), jobId: params.id });
-  const { job, message } = await transitionJob(getDb(), actor, input);
-  publishMessage(message, job);
-  publishJob(job);
-  return ok(jobSummaryFor(actor, job));
+  const change = await transitionJob(getDb(), actor, input);
+  publishChange(change);
+  return ok(jobSummaryFor(actor, change.job));
 });
