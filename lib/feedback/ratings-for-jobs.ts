@@ -1,3 +1,5 @@
+import type { Actor } from "../auth/actor.ts";
+import { isManager } from "../auth/policy.ts";
 import type { Db } from "../db.ts";
 import { LOW_RECOMMEND_MAX, LOW_SATISFACTION_MAX } from "./rating-rules.ts";
 import { type FeedbackRow, type JobRating, toJobRating } from "./rating-view.ts";
@@ -37,4 +39,23 @@ const NEEDING_ATTENTION = `
 export async function jobsNeedingAttention(db: Db, companyId: string): Promise<string[]> {
   const rows = await db.$queryRawUnsafe<{ jobId: string }[]>(NEEDING_ATTENTION, companyId);
   return rows.map((row) => row.jobId);
+}
+
+/** Staff lists carry each job's rating (JobSummary.rating, null: none); a homeowner's list doesn't. */
+export async function withRatings<T extends { id: string }>(
+  db: Db,
+  actor: Actor,
+  jobs: T[],
+): Promise<(T & { rating?: JobRating | null })[]> {
+  if (actor.kind !== "staff") return jobs;
+  const ratings = await ratingsForJobs(
+    db,
+    jobs.map((job) => job.id),
+  );
+  return jobs.map((job) => ({ ...job, rating: ratings.get(job.id) ?? null }));
+}
+
+/** Besides the open jobs, a board lists the finished ones whose rating needs attention (attention.ts). */
+export async function alsoOnBoard(db: Db, actor: Actor): Promise<string[]> {
+  return isManager(actor) ? jobsNeedingAttention(db, actor.companyId) : [];
 }

@@ -1,6 +1,7 @@
 import type { Actor } from "../auth/actor.ts";
 import { jobListFilter, visibleTo } from "../auth/policy.ts";
 import type { Db } from "../db.ts";
+import { alsoOnBoard, withRatings } from "../feedback/ratings-for-jobs.ts";
 import { messageSelect, toMessageView } from "../messages/message-view.ts";
 import { type JobSummary, jobSummaryFor, jobSummarySelect } from "./job-view.ts";
 
@@ -12,7 +13,10 @@ const OPEN = ["REQUESTED", "SCHEDULED", "EN_ROUTE", "ON_SITE"] as const;
  */
 export async function listJobs(db: Db, actor: Actor, { open = true } = {}): Promise<JobSummary[]> {
   const jobs = await db.job.findMany({
-    where: { ...jobListFilter(actor), ...(open ? { status: { in: [...OPEN] } } : {}) },
+    where: {
+      ...jobListFilter(actor),
+      ...(open ? { OR: [{ status: { in: [...OPEN] } }, { id: { in: await alsoOnBoard(db, actor) } }] } : {}),
+    },
     orderBy: { updatedAt: "desc" },
     take: 200,
     select: {
@@ -29,10 +33,11 @@ export async function listJobs(db: Db, actor: Actor, { open = true } = {}): Prom
       },
     },
   });
-  return jobs.map(({ messages, participants, ...job }) => {
+  const summaries = jobs.map(({ messages, participants, ...job }) => {
     const lastMessage = messages[0] ? toMessageView(messages[0]) : null;
     const readSeq = participants[0]?.lastReadSeq ?? 0;
     const unread = actor.kind === "staff" ? Math.max(0, job.lastSeq - readSeq) : 0;
     return { ...jobSummaryFor(actor, job), lastMessage, unread };
   });
+  return withRatings(db, actor, summaries);
 }

@@ -5,6 +5,7 @@ import { ratingNeedsAttention } from "../../lib/feedback/attention.ts";
 import { rateJob } from "../../lib/feedback/rate-job.ts";
 import { jobsNeedingAttention, ratingsForJobs } from "../../lib/feedback/ratings-for-jobs.ts";
 import { rateJobInputSchema } from "../../lib/feedback/schemas.ts";
+import { listJobs } from "../../lib/jobs/list-jobs.ts";
 import { transitionJob } from "../../lib/jobs/transition-job.ts";
 import { listMessages } from "../../lib/messages/list-messages.ts";
 import { sendMessage } from "../../lib/messages/send-message.ts";
@@ -249,9 +250,14 @@ describe("rating a job", () => {
   it("keeps a low rating in front of the office until staff write to the homeowner after it", async () => {
     const db = getDb();
     await complete();
+    const onBoard = async () => (await listJobs(db, world.dispatcher.actor)).find((job) => job.id === world.job.id);
+    expect(await onBoard()).toBeUndefined(); // completed, unrated: off the board
     await rateJob(db, world.homeowner.actor, rating(2, 3));
     expect(await jobsNeedingAttention(db, world.company.id)).toEqual([world.job.id]);
     expect(await jobsNeedingAttention(db, world.other.id)).toEqual([]);
+    expect(await onBoard()).toMatchObject({ status: "COMPLETED", rating: { satisfaction: 2, low: true } });
+    const [own] = await listJobs(db, world.homeowner.actor, { open: false });
+    expect(own).not.toHaveProperty("rating");
 
     // An internal note, or the homeowner writing again, doesn't answer it.
     const say = (actor: typeof world.dispatcher.actor, body: string, visibility: "EVERYONE" | "STAFF" = "EVERYONE") =>
@@ -267,6 +273,7 @@ describe("rating a job", () => {
     expect(ratingNow).toMatchObject({ answered: true });
     expect(ratingNeedsAttention({ rating: ratingNow })).toBe(false);
     expect(await jobsNeedingAttention(db, world.company.id)).toEqual([]);
+    expect(await onBoard()).toBeUndefined();
     // A board clears it live from the job's newest message, before any reload.
     const stale = { ...ratingNow, answered: false } as NonNullable<typeof ratingNow>;
     expect(ratingNeedsAttention({ rating: stale, lastMessage: reply.message })).toBe(false);
