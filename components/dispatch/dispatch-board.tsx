@@ -5,6 +5,7 @@ import { formatRelative, formatWaiting } from "@/lib/format/dates.ts";
 import type { JobSummary } from "@/lib/jobs/job-view.ts";
 import type { TechnicianOption } from "@/lib/jobs/list-technicians.ts";
 import { STATUS_LABEL } from "@/lib/jobs/status-machine.ts";
+import { RatingAlert } from "../feedback/rating-alert.tsx";
 import { AccessEnded } from "../realtime/access-ended.tsx";
 import { useConnection } from "../realtime/use-connection.ts";
 import { useLiveJobs } from "../realtime/use-live-jobs.ts";
@@ -114,6 +115,7 @@ export function DispatchBoard({ initialJobs, technicians, viewerName, timeZone }
                       )}
                     </span>
                     <span className="flex shrink-0 items-center gap-2">
+                      <RatingAlert job={job} />
                       {waiting && (
                         <span className="rounded-full bg-red-100 px-2 py-0.5 text-xs font-semibold text-red-900">
                           Waiting {formatWaiting(waiting, now)}

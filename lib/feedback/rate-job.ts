@@ -3,7 +3,7 @@ import { canRate, canSeeJob } from "../auth/policy.ts";
 import type { Db } from "../db.ts";
 import { AppError, jobNotFound } from "../errors.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
-import type { JobStatus, MessageKind, ParticipantRole, Visibility } from "../generated/prisma/enums.ts";
+import type { JobStatus, MessageKind, Visibility } from "../generated/prisma/enums.ts";
 import { type JobColumns, toJobRow } from "../jobs/job-columns.ts";
 import type { JobRow } from "../jobs/job-view.ts";
 import type { EntryParams } from "../messages/entry-batcher.ts";
@@ -37,8 +37,6 @@ type EntryRow = JobColumns & {
   m_visibility: Visibility;
   m_body: string;
   m_created_at: Date;
-  m_author_role: ParticipantRole | null;
-  m_author_name: string | null;
 };
 
 const feedbackSelect = {
@@ -113,6 +111,9 @@ export async function rateJob(
     const [row] = await tx.$queryRaw<EntryRow[]>`
       SELECT * FROM trio_append_entries(${JSON.stringify([entry])}::jsonb)`;
     if (row?.outcome !== "created") throw new Error(`rating entry not written: ${row?.outcome}`);
+    // Trio's record of the rating, not something the homeowner wrote in the
+    // thread: no author, so no list counts it as the homeowner waiting for a reply.
+    await tx.$executeRaw`UPDATE "Message" SET "authorId" = NULL WHERE "id" = ${row.m_id}::uuid`;
 
     const scores = { satisfaction: input.satisfaction, recommend: input.recommend, comment: input.comment };
     const feedback: FeedbackRow = existing
@@ -157,7 +158,7 @@ function toMessage(row: EntryRow): MessageView {
     kind: row.m_kind,
     visibility: row.m_visibility,
     body: row.m_body,
-    author: row.m_author_role && row.m_author_name ? { role: row.m_author_role, name: row.m_author_name } : null,
+    author: null,
     createdAt: row.m_created_at.toISOString(),
   };
 }

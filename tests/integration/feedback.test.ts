@@ -82,7 +82,11 @@ describe("rating a job", () => {
       visibility: "STAFF",
       body: "Jordan Home rated the visit 2/5 · would recommend 3/10: “Came late”",
     });
-    expect(result.message).toMatchObject({ id: last?.id, seq: 4, author: { role: "HOMEOWNER", name: "Jordan Home" } });
+    // Written by Trio, not by the homeowner: no list takes it for a homeowner waiting for a reply.
+    expect(result.message).toMatchObject({ id: last?.id, seq: 4, author: null });
+    expect(last?.authorId).toBeNull();
+    const [onBoard] = await listJobs(getDb(), world.dispatcher.actor, { open: false });
+    expect(onBoard?.lastMessage).toMatchObject({ seq: 4, author: null });
     // Staff see it; the homeowner never does.
     const staffPage = await listMessages(getDb(), world.dispatcher.actor, world.job.id, 0);
     expect(staffPage.messages.map((m) => m.seq)).toContain(4);
