@@ -17,7 +17,8 @@ type Props = {
 /**
  * A row of large choices that is a real radio group: a fieldset with its
  * legend, one native radio per score (arrow keys move between them), each
- * drawn as a button-sized box.
+ * drawn as a button-sized box. The radio itself lies, transparent, over its
+ * box, so a tap lands on it and the focus ring shows where it is.
  */
 export function ScorePicker({ name, legend, hint, min, max, value, onChange, labelOf, columns }: Props) {
   const scores = Array.from({ length: max - min + 1 }, (_, i) => min + i);
@@ -34,7 +35,7 @@ export function ScorePicker({ name, legend, hint, min, max, value, onChange, lab
               value={score}
               checked={value === score}
               onChange={() => onChange(score)}
-              className="peer sr-only"
+              className="peer absolute inset-0 m-0 h-full w-full cursor-pointer opacity-0"
             />
             <span
               aria-hidden="true"

@@ -1,0 +1,86 @@
+import { expect, test } from "@playwright/test";
+import { confirmed, DESKTOP, expectNoSeriousA11yIssues, newPerson, PHONE, signIn, thread } from "./helpers.ts";
+
+// Morgan Lee's job (demo data): the office finishes it, Morgan rates it from a phone.
+test("a homeowner rates a finished job 2 of 5, is thanked with a share link, and the board raises the alert", async ({
+  browser,
+}) => {
+  const { page: dispatcher } = await newPerson(browser, DESKTOP);
+  await signIn(dispatcher, "dispatcher@brightside.test");
+  const row = dispatcher.getByTestId("board-job").filter({ hasText: "Morgan Lee" });
+  await row.click();
+  await dispatcher.getByText("Homeowner link").click();
+  await dispatcher.getByRole("button", { name: "Make a new link" }).click();
+  const link = await dispatcher.getByLabel(/Send this to the homeowner/).inputValue();
+  await dispatcher.getByText("Homeowner link").click();
+
+  const { page: morgan } = await newPerson(browser, PHONE);
+  await morgan.goto(link);
+  await expect(morgan.getByTestId("status-line")).toBeVisible();
+  // Nothing to rate before the job is done.
+  await expect(morgan.getByTestId("rating-card")).toHaveCount(0);
+
+  for (const step of ["Mark scheduled", "Mark on the way", "Mark arrived", "Mark complete"]) {
+    await dispatcher.getByRole("button", { name: step }).click();
+    await expect(dispatcher.getByRole("button", { name: step })).toHaveCount(0);
+  }
+  // A completed job leaves the board (while nothing about it needs attention).
+  await expect(row).toHaveCount(0);
+
+  // The card appears in Morgan's thread as the job completes, without a reload.
+  const card = morgan.getByTestId("rating-card");
+  await expect(card.getByRole("heading", { name: "How did we do?" })).toBeVisible();
+  const visit = card.getByRole("group", { name: "How was the visit?" });
+  const recommend = card.getByRole("group", { name: "How likely are you to recommend us to a friend?" });
+  await expect(visit.getByRole("radio")).toHaveCount(5);
+  await expect(recommend.getByRole("radio")).toHaveCount(11);
+  await expectNoSeriousA11yIssues(morgan);
+  // Fits a 360 px phone: nothing scrolls sideways.
+  expect(await morgan.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+  await visit.getByRole("radio", { name: "2 of 5, unhappy" }).check();
+  await card.getByRole("button", { name: "Send my rating" }).click();
+  await expect(card.getByRole("alert")).toHaveText("Choose how likely you are to recommend us, from 0 to 10.");
+  // Keyboard: arrow keys move within the group.
+  await recommend.getByRole("radio", { name: "2 of 10" }).check();
+  await morgan.keyboard.press("ArrowRight");
+  await expect(recommend.getByRole("radio", { name: "3 of 10" })).toBeChecked();
+  await card.getByLabel(/Anything you'd like to tell us/).fill("Came two hours late");
+  await card.getByRole("button", { name: "Send my rating" }).click();
+
+  const thanks = card.getByRole("heading", { name: "Thank you for your rating!" });
+  await expect(thanks).toBeVisible();
+  await expect(thanks).toBeFocused();
+  await expect(card.getByRole("status").first()).toContainText(
+    "You rated the visit 2 of 5 and would recommend us 3 of 10.",
+  );
+  await expect(card).toContainText("You can change your rating until");
+  await expect(card.getByTestId("share-link")).toHaveAttribute("href", "/r/brightside");
+  await expectNoSeriousA11yIssues(morgan);
+
+  // The board brings the finished job back with the alert; the open thread shows the rating.
+  await expect(row).toHaveCount(1);
+  await expect(row.getByTestId("rating-alert")).toHaveText(/Low rating 2\/5/);
+  await expect(dispatcher.getByTestId("job-rating")).toContainText("Rated 2/5 · would recommend 3/10");
+  await expect(dispatcher.getByTestId("job-rating")).toContainText("Low rating: reply to the homeowner");
+  await expect(confirmed(dispatcher, "Morgan Lee rated the visit 2/5 · would recommend 3/10")).toBeVisible();
+  await expectNoSeriousA11yIssues(dispatcher);
+  // Morgan never sees the office's entry.
+  await expect(thread(morgan).getByText("rated the visit")).toHaveCount(0);
+
+  // Changing the rating updates the same one; no longer low, the alert goes and the job leaves the board.
+  await card.getByRole("button", { name: "Change my rating" }).click();
+  await expect(visit.getByRole("radio", { name: "2 of 5, unhappy" })).toBeChecked();
+  await visit.getByRole("radio", { name: "4 of 5, happy" }).check();
+  await recommend.getByRole("radio", { name: "9 of 10" }).check();
+  await card.getByRole("button", { name: "Save my rating" }).click();
+  await expect(card.getByRole("status").first()).toContainText(
+    "You rated the visit 4 of 5 and would recommend us 9 of 10.",
+  );
+  await expect(dispatcher.getByTestId("job-rating")).toContainText("Rated 4/5 · would recommend 9/10");
+  await expect(row).toHaveCount(0);
+
+  // After a reload Morgan finds the rating, not a new card.
+  await morgan.reload();
+  await expect(morgan.getByTestId("rating-card").getByRole("heading", { name: "Your rating" })).toBeVisible();
+});
