@@ -1,13 +1,14 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { ratingNeedsAttention } from "@/lib/feedback/attention.ts";
+import { isStaffReply, ratingNeedsAttention } from "@/lib/feedback/attention.ts";
 import type { JobFeedback, PastJob } from "@/lib/feedback/get-job-feedback.ts";
 import { RECOMMEND_MAX, SATISFACTION_MAX } from "@/lib/feedback/rating-rules.ts";
 import type { JobRating } from "@/lib/feedback/rating-view.ts";
 import { formatDayTime } from "@/lib/format/dates.ts";
 import type { JobSummary } from "@/lib/jobs/job-view.ts";
 import { STATUS_LABEL } from "@/lib/jobs/status-machine.ts";
+import type { MessageView } from "@/lib/messages/message-view.ts";
 import { getSocket } from "../realtime/socket.ts";
 import { callApi } from "../ui/call-api.ts";
 
@@ -18,7 +19,15 @@ const scores = (rating: JobRating) =>
  * Staff, in a job's thread: the homeowner's rating of this job (live), and
  * for the office the customer's past jobs with theirs, so nobody asks twice.
  */
-export function JobRatingPanel({ job, timeZone }: { job: JobSummary; timeZone: string }) {
+export function JobRatingPanel({
+  job,
+  messages,
+  timeZone,
+}: {
+  job: JobSummary;
+  messages: MessageView[];
+  timeZone: string;
+}) {
   const [rating, setRating] = useState<JobRating | null>(null);
   const [history, setHistory] = useState<PastJob[]>([]);
 
@@ -41,7 +50,9 @@ export function JobRatingPanel({ job, timeZone }: { job: JobSummary; timeZone: s
   }, [job.id]);
 
   if (!rating && history.length === 0) return null;
-  const alert = rating !== null && ratingNeedsAttention({ rating, lastMessage: job.lastMessage });
+  // attention.ts's rule, cleared as soon as a staff reply after the rating shows in this thread.
+  const answered = rating !== null && messages.some((m) => m.seq > rating.seq && isStaffReply(m));
+  const alert = rating !== null && !answered && ratingNeedsAttention({ rating });
 
   return (
     <section aria-label="Rating and customer history" className="border-b border-slate-200 bg-white px-4 py-2 text-sm">

@@ -89,7 +89,7 @@ export function ThreadView({ jobId, initial, viewer, timeZone, technicians, onRe
         reconnecting={connection === "reconnecting"}
         onTransition={thread.transition}
       />
-      <ThreadFeedback job={job} viewer={viewer} timeZone={timeZone} />
+      <ThreadFeedback job={job} messages={messages} viewer={viewer} timeZone={timeZone} />
       <ol
         ref={listRef}
         className="min-h-0 flex-1 overflow-y-auto px-3 py-2"

@@ -7,10 +7,15 @@ import { type JobRow, toJobSummary } from "../jobs/job-view.ts";
 import { getRealtime } from "./broadcast.ts";
 import { rooms } from "./events.ts";
 
-/** `job:updated` with `rating` to boards (company:<id>), the assigned technician and staff in the thread; never to the homeowner. */
+/**
+ * `job:updated` with `rating` to boards (company:<id>) and staff with the
+ * thread open (job:<id>:staff); never to the homeowner. Technicians' lists
+ * (user:<id>) are left out: they list open jobs only, and a finished job's
+ * rating is the office's to follow up.
+ */
 export function publishRating(job: JobRow, rating: JobRating, io = getRealtime()) {
   if (!io) return;
-  let target = io.to(rooms.company(job.companyId)).to(rooms.jobStaff(job.id));
-  if (job.technicianId) target = target.to(rooms.user(job.technicianId));
-  target.emit("job:updated", { ...toJobSummary(job), rating });
+  io.to(rooms.company(job.companyId))
+    .to(rooms.jobStaff(job.id))
+    .emit("job:updated", { ...toJobSummary(job), rating });
 }

@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { confirmed, DESKTOP, expectNoSeriousA11yIssues, newPerson, PHONE, signIn, thread } from "./helpers.ts";
+import { confirmed, DESKTOP, expectNoSeriousA11yIssues, newPerson, PHONE, say, signIn, thread } from "./helpers.ts";
 
 // Morgan Lee's job (demo data): the office finishes it, Morgan rates it from a phone.
-test("a homeowner rates a finished job 2 of 5, is thanked with a share link, and the board raises the alert", async ({
+test("a homeowner rates a finished job 2 of 5, is thanked with a share link, and the board raises the alert until staff reply", async ({
   browser,
 }) => {
   const { page: dispatcher } = await newPerson(browser, DESKTOP);
@@ -68,7 +68,13 @@ test("a homeowner rates a finished job 2 of 5, is thanked with a share link, and
   // Morgan never sees the office's entry.
   await expect(thread(morgan).getByText("rated the visit")).toHaveCount(0);
 
-  // Changing the rating updates the same one; no longer low, the alert goes and the job leaves the board.
+  // A reply to Morgan answers it: the alert goes and the finished job leaves the board.
+  await say(dispatcher, "Morgan, I'm sorry we were late. We'll take $50 off.");
+  await expect(thread(morgan).getByText("We'll take $50 off.")).toBeVisible();
+  await expect(dispatcher.getByTestId("job-rating")).not.toContainText("Low rating");
+  await expect(row).toHaveCount(0);
+
+  // Changing the rating updates the same one.
   await card.getByRole("button", { name: "Change my rating" }).click();
   await expect(visit.getByRole("radio", { name: "2 of 5, unhappy" })).toBeChecked();
   await visit.getByRole("radio", { name: "4 of 5, happy" }).check();
@@ -78,7 +84,7 @@ test("a homeowner rates a finished job 2 of 5, is thanked with a share link, and
     "You rated the visit 4 of 5 and would recommend us 9 of 10.",
   );
   await expect(dispatcher.getByTestId("job-rating")).toContainText("Rated 4/5 · would recommend 9/10");
-  await expect(row).toHaveCount(0);
+  await expect(dispatcher.getByTestId("job-rating")).not.toContainText("Low rating");
 
   // After a reload Morgan finds the rating, not a new card.
   await morgan.reload();

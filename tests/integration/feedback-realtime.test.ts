@@ -65,7 +65,7 @@ describe("a rating over Socket.IO", () => {
       status: "COMPLETED",
       rating: { satisfaction: 2, recommend: 3, comment: "Tracked mud everywhere", low: true, answered: false },
     });
-    // The technician in the thread hears the entry and the rating.
+    // The technician with the thread open hears the entry and the rating.
     await until(() => techMessages.length === 1 && techJobs.some((job) => job.rating), "the entry at the technician");
     expect(techMessages[0]).toMatchObject({
       kind: "SYSTEM",
