@@ -57,6 +57,11 @@ const feedbackSelect = {
  * so two taps at once can't both create. The entry goes in through
  * trio_append_entries, as every thread entry does (its seq, read mark, the
  * job's updatedAt). `now` is the clock the edit window is judged by.
+ *
+ * Unlike the hot path this holds the job's row lock across a few round trips
+ * (an interactive transaction): a message to the same job waits those
+ * milliseconds, and so does the entry batcher's one statement in flight.
+ * Ratings are rare, once per job, so that is the price of plain code here.
  */
 export async function rateJob(
   db: PrismaClient,
