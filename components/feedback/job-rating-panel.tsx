@@ -52,7 +52,7 @@ export function JobRatingPanel({
   if (!rating && history.length === 0) return null;
   // attention.ts's rule, cleared as soon as a staff reply after the rating shows in this thread.
   const answered = rating !== null && messages.some((m) => m.seq > rating.seq && isStaffReply(m));
-  const alert = rating !== null && !answered && ratingNeedsAttention({ rating });
+  const alert = !answered && ratingNeedsAttention({ rating, awaitingReplySince: job.awaitingReplySince });
 
   return (
     <section aria-label="Rating and customer history" className="border-b border-slate-200 bg-white px-4 py-2 text-sm">

@@ -6,6 +6,8 @@ import type { TechnicianOption } from "@/lib/jobs/list-technicians.ts";
 import type { ThreadPage } from "@/lib/messages/list-messages.ts";
 import type { MessageView } from "@/lib/messages/message-view.ts";
 import { ThreadFeedback } from "../feedback/thread-feedback.tsx";
+import { JobProgress } from "../homeowner/job-progress.tsx";
+import { TechnicianCard } from "../homeowner/technician-card.tsx";
 import { AccessEnded } from "../realtime/access-ended.tsx";
 import { useConnection } from "../realtime/use-connection.ts";
 import { Composer } from "./composer.tsx";
@@ -88,7 +90,15 @@ export function ThreadView({ jobId, initial, viewer, timeZone, technicians, onRe
         timeZone={timeZone}
         reconnecting={connection === "reconnecting"}
         onTransition={thread.transition}
+        onUpdateEta={thread.updateEta}
+        onSchedule={thread.schedule}
       />
+      {viewer.kind === "homeowner" && (
+        <>
+          <JobProgress job={job} timeZone={timeZone} />
+          {job.technician && <TechnicianCard technician={job.technician} />}
+        </>
+      )}
       <ThreadFeedback job={job} messages={messages} viewer={viewer} timeZone={timeZone} />
       <ol
         ref={listRef}

@@ -1,30 +1,25 @@
 // The one rule for when a rating puts a job in front of the office:
 //
-//   A low rating (rating-rules.ts `isLowRating`) needs attention until a staff
-//   member writes to the homeowner in the thread (a TEXT entry everyone sees,
-//   by a technician or dispatcher) after the rating's own entry. Changing the
-//   rating writes a new entry, so a rating that is still low after a change
-//   needs attention again.
+//   A low rating (rating-rules.ts `isLowRating`) waits for a staff reply just
+//   as a homeowner's message does: rating sets Job.awaitingReplySince (unless
+//   a wait has already begun), and a staff text, photo or status step that
+//   everyone sees ends it (trio_append_entry). Changing the rating to another
+//   low one starts a new wait if the last was answered.
 //
-// Completed jobs leave the board unless they need attention; the board keeps
-// (and lists) a job while this holds. The server works it out from the thread
-// (`answered`, ratings-for-jobs.ts: STAFF_REPLIED_AFTER_RATING_SQL); a board
-// also clears it live when the job's newest message is such a reply.
+// So a low-rated job stays on (or comes back to) the board under the rule the
+// board already keeps, `isLive` (lib/jobs/job-view.ts), and the board row
+// shows the rating beside its "Waiting" mark while the wait lasts.
 import type { MessageView } from "../messages/message-view.ts";
 import type { JobRating } from "./rating-view.ts";
 
-/** A staff member's reply to the homeowner: what answers a low rating. */
+/** What ends the wait a low rating starts, as seen in a thread. */
 export const isStaffReply = (message: Pick<MessageView, "kind" | "visibility" | "author">): boolean =>
-  message.kind === "TEXT" &&
   message.visibility === "EVERYONE" &&
+  ["TEXT", "STATUS", "PHOTO"].includes(message.kind) &&
   !!message.author &&
   message.author.role !== "HOMEOWNER";
 
-export function ratingNeedsAttention(job: {
-  rating?: JobRating | null;
-  lastMessage?: Pick<MessageView, "seq" | "kind" | "visibility" | "author"> | null;
-}): boolean {
-  const { rating, lastMessage } = job;
-  if (!rating?.low || rating.answered) return false;
-  return !(lastMessage && lastMessage.seq > rating.seq && isStaffReply(lastMessage));
+/** A board row's alert: the job's rating is low and the office has not answered since. */
+export function ratingNeedsAttention(job: { rating?: JobRating | null; awaitingReplySince: string | null }): boolean {
+  return !!job.rating?.low && job.awaitingReplySince !== null;
 }

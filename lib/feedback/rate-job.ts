@@ -1,6 +1,5 @@
 import type { Actor } from "../auth/actor.ts";
 import { canRate, canSeeJob } from "../auth/policy.ts";
-import type { Db } from "../db.ts";
 import { AppError, jobNotFound } from "../errors.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { JobStatus, MessageKind, Visibility } from "../generated/prisma/enums.ts";
@@ -8,9 +7,8 @@ import { type JobColumns, toJobRow } from "../jobs/job-columns.ts";
 import type { JobRow } from "../jobs/job-view.ts";
 import type { EntryParams } from "../messages/entry-batcher.ts";
 import type { MessageView } from "../messages/message-view.ts";
-import { describeRating, ratingEditableUntil } from "./rating-rules.ts";
+import { describeRating, isLowRating, ratingEditableUntil } from "./rating-rules.ts";
 import { type FeedbackRow, type JobRating, type OwnRating, toJobRating, toOwnRating } from "./rating-view.ts";
-import { ratingsForJobs } from "./ratings-for-jobs.ts";
 import type { RateJobInput } from "./schemas.ts";
 
 export type RateJobResult = {
@@ -92,7 +90,7 @@ export async function rateJob(
         created: false,
         changed: false,
         own: toOwnRating(existing),
-        rating: await asStaffSee(tx, job.id, existing),
+        rating: toJobRating(existing),
         message: null,
         job: null,
       };
@@ -102,10 +100,12 @@ export async function rateJob(
       jobId: job.id,
       companyId: job.companyId,
       technicianId: null,
+      // Trio's record of the rating, not something the homeowner wrote in the
+      // thread: no author, no read mark moved, no wait for a reply started.
       userId: null,
-      customerId: actor.customerId,
-      role: "HOMEOWNER",
-      name: actor.name,
+      customerId: null,
+      role: "DISPATCHER",
+      name: "Trio",
       kind: "SYSTEM",
       visibility: "STAFF",
       body: describeRating(actor.name, input, existing !== null),
@@ -116,9 +116,14 @@ export async function rateJob(
     const [row] = await tx.$queryRaw<EntryRow[]>`
       SELECT * FROM trio_append_entries(${JSON.stringify([entry])}::jsonb)`;
     if (row?.outcome !== "created") throw new Error(`rating entry not written: ${row?.outcome}`);
-    // Trio's record of the rating, not something the homeowner wrote in the
-    // thread: no author, so no list counts it as the homeowner waiting for a reply.
-    await tx.$executeRaw`UPDATE "Message" SET "authorId" = NULL WHERE "id" = ${row.m_id}::uuid`;
+    const changedJob = toJobRow(row);
+    // attention.ts: a low rating waits for a staff reply as a homeowner's message does.
+    if (isLowRating(input)) {
+      const [waiting] = await tx.$queryRaw<{ since: Date }[]>`
+        UPDATE "Job" SET "awaitingReplySince" = COALESCE("awaitingReplySince", now() AT TIME ZONE 'UTC')
+        WHERE "id" = ${job.id}::uuid RETURNING "awaitingReplySince" AS "since"`;
+      changedJob.awaitingReplySince = waiting?.since ?? changedJob.awaitingReplySince;
+    }
 
     const scores = { satisfaction: input.satisfaction, recommend: input.recommend, comment: input.comment };
     const feedback: FeedbackRow = existing
@@ -142,16 +147,11 @@ export async function rateJob(
       created: existing === null,
       changed: true,
       own: toOwnRating(feedback),
-      // Just written: no one has answered it yet.
-      rating: toJobRating(feedback, false),
+      rating: toJobRating(feedback),
       message: toMessage(row),
-      job: toJobRow(row),
+      job: changedJob,
     };
   });
-}
-
-async function asStaffSee(db: Db, jobId: string, row: FeedbackRow): Promise<JobRating> {
-  return (await ratingsForJobs(db, [jobId])).get(jobId) ?? toJobRating(row, false);
 }
 
 function toMessage(row: EntryRow): MessageView {

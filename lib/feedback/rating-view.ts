@@ -9,8 +9,6 @@ export type JobRating = {
   low: boolean;
   /** The thread entry the latest rating wrote. */
   seq: number;
-  /** A staff member has written to the homeowner after that entry (lib/feedback/attention.ts). */
-  answered: boolean;
   ratedAt: string;
   updatedAt: string;
 };
@@ -34,14 +32,13 @@ export type FeedbackRow = {
   updatedAt: Date;
 };
 
-export function toJobRating(row: FeedbackRow, answered: boolean): JobRating {
+export function toJobRating(row: FeedbackRow): JobRating {
   return {
     satisfaction: row.satisfaction,
     recommend: row.recommend,
     comment: row.comment,
     low: isLowRating(row),
     seq: row.seq,
-    answered,
     ratedAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

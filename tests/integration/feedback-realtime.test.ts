@@ -63,8 +63,9 @@ describe("a rating over Socket.IO", () => {
     expect(alert).toMatchObject({
       id: world.job.id,
       status: "COMPLETED",
-      rating: { satisfaction: 2, recommend: 3, comment: "Tracked mud everywhere", low: true, answered: false },
+      rating: { satisfaction: 2, recommend: 3, comment: "Tracked mud everywhere", low: true },
     });
+    expect(alert?.awaitingReplySince).not.toBeNull();
     // The technician with the thread open hears the entry and the rating.
     await until(() => techMessages.length === 1 && techJobs.some((job) => job.rating), "the entry at the technician");
     expect(techMessages[0]).toMatchObject({

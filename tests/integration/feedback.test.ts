@@ -3,7 +3,6 @@ import { GET as feedbackGet, POST as feedbackPost } from "../../app/api/jobs/[id
 import { getDb } from "../../lib/db.ts";
 import { ratingNeedsAttention } from "../../lib/feedback/attention.ts";
 import { rateJob } from "../../lib/feedback/rate-job.ts";
-import { jobsNeedingAttention, ratingsForJobs } from "../../lib/feedback/ratings-for-jobs.ts";
 import { rateJobInputSchema } from "../../lib/feedback/schemas.ts";
 import { listJobs } from "../../lib/jobs/list-jobs.ts";
 import { transitionJob } from "../../lib/jobs/transition-job.ts";
@@ -70,7 +69,7 @@ describe("rating a job", () => {
       ratedAt: now.toISOString(),
       editableUntil: new Date(now.getTime() + 24 * HOUR).toISOString(),
     });
-    expect(result.rating).toMatchObject({ low: true, answered: false, seq: 4 });
+    expect(result.rating).toMatchObject({ low: true, seq: 4 });
     const rows = await feedbackRows();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ satisfaction: 2, recommend: 3, comment: "Came late", seq: 4 });
@@ -85,7 +84,7 @@ describe("rating a job", () => {
     // Written by Trio, not by the homeowner: no list takes it for a homeowner waiting for a reply.
     expect(result.message).toMatchObject({ id: last?.id, seq: 4, author: null });
     expect(last?.authorId).toBeNull();
-    const [onBoard] = await listJobs(getDb(), world.dispatcher.actor, { open: false });
+    const [onBoard] = await listJobs(getDb(), world.dispatcher.actor, { status: "all" });
     expect(onBoard?.lastMessage).toMatchObject({ seq: 4, author: null });
     // Staff see it; the homeowner never does.
     const staffPage = await listMessages(getDb(), world.dispatcher.actor, world.job.id, 0);
@@ -243,7 +242,7 @@ describe("rating a job", () => {
     const staff = (await (await get(world.dispatcher.cookie, world.job.id)).json()).data;
     expect(staff).toMatchObject({
       for: "staff",
-      rating: { satisfaction: 2, recommend: 9, low: true, answered: false },
+      rating: { satisfaction: 2, recommend: 9, low: true },
       history: [{ id: earlier.id, title: "Furnace tune-up", rating: { satisfaction: 5, recommend: 10, low: false } }],
     });
     // A technician sees the rating of their job, not the customer's other jobs.
@@ -255,12 +254,16 @@ describe("rating a job", () => {
     const db = getDb();
     await complete();
     const onBoard = async () => (await listJobs(db, world.dispatcher.actor)).find((job) => job.id === world.job.id);
+    const waitingSince = async () =>
+      (await db.job.findUniqueOrThrow({ where: { id: world.job.id } })).awaitingReplySince;
     expect(await onBoard()).toBeUndefined(); // completed, unrated: off the board
-    await rateJob(db, world.homeowner.actor, rating(2, 3));
-    expect(await jobsNeedingAttention(db, world.company.id)).toEqual([world.job.id]);
-    expect(await jobsNeedingAttention(db, world.other.id)).toEqual([]);
-    expect(await onBoard()).toMatchObject({ status: "COMPLETED", rating: { satisfaction: 2, low: true } });
-    const [own] = await listJobs(db, world.homeowner.actor, { open: false });
+    const rated = await rateJob(db, world.homeowner.actor, rating(2, 3));
+    expect(rated.job?.awaitingReplySince).toBeInstanceOf(Date);
+    expect((await waitingSince())?.getTime()).toBe(rated.job?.awaitingReplySince?.getTime());
+    const listed = await onBoard();
+    expect(listed).toMatchObject({ status: "COMPLETED", rating: { satisfaction: 2, low: true } });
+    expect(listed && ratingNeedsAttention(listed)).toBe(true);
+    const [own] = await listJobs(db, world.homeowner.actor, { status: "all" });
     expect(own).not.toHaveProperty("rating");
 
     // An internal note, or the homeowner writing again, doesn't answer it.
@@ -268,18 +271,20 @@ describe("rating a job", () => {
       sendMessage(db, actor, { jobId: world.job.id, clientId: crypto.randomUUID(), body, visibility });
     await say(world.dispatcher.actor, "Call her back", "STAFF");
     await say(world.homeowner.actor, "Also the boots");
-    let ratingNow = (await ratingsForJobs(db, [world.job.id])).get(world.job.id);
-    expect(ratingNow).toMatchObject({ low: true, answered: false });
-    expect(ratingNeedsAttention({ rating: ratingNow })).toBe(true);
+    expect(await waitingSince()).not.toBeNull();
 
-    const reply = await say(world.dispatcher.actor, "I'm sorry, Jordan. We'll make it right.");
-    ratingNow = (await ratingsForJobs(db, [world.job.id])).get(world.job.id);
-    expect(ratingNow).toMatchObject({ answered: true });
-    expect(ratingNeedsAttention({ rating: ratingNow })).toBe(false);
-    expect(await jobsNeedingAttention(db, world.company.id)).toEqual([]);
+    await say(world.dispatcher.actor, "I'm sorry, Jordan. We'll make it right.");
+    expect(await waitingSince()).toBeNull();
     expect(await onBoard()).toBeUndefined();
-    // A board clears it live from the job's newest message, before any reload.
-    const stale = { ...ratingNow, answered: false } as NonNullable<typeof ratingNow>;
-    expect(ratingNeedsAttention({ rating: stale, lastMessage: reply.message })).toBe(false);
+    const [after] = await listJobs(db, world.dispatcher.actor, { status: "all" });
+    expect(after && ratingNeedsAttention(after)).toBe(false);
+  });
+
+  it("starts no wait for a good rating", async () => {
+    const db = getDb();
+    await complete();
+    const rated = await rateJob(db, world.homeowner.actor, rating(5, 9));
+    expect(rated.job?.awaitingReplySince).toBeNull();
+    expect((await db.job.findUniqueOrThrow({ where: { id: world.job.id } })).awaitingReplySince).toBeNull();
   });
 });

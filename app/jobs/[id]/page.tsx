@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { CompanyContact } from "@/components/homeowner/company-contact.tsx";
 import { ThreadView } from "@/components/thread/thread-view.tsx";
 import { StaffHeader } from "@/components/ui/staff-header.tsx";
 import { companyOf, requireVisibleJob } from "@/lib/auth/current-actor.ts";
@@ -30,9 +31,9 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
           back={isManager(actor) ? { href: "/dispatch", label: "Board" } : { href: "/tech", label: "My jobs" }}
         />
       ) : (
-        <header className="border-b border-slate-200 bg-white px-4 py-2">
+        <header className="flex flex-wrap items-center justify-between gap-x-4 border-b border-slate-200 bg-white px-4 py-1">
           <p className="text-base font-semibold">{company.name}</p>
-          <p className="text-sm text-slate-700">Your conversation with the team working on your home</p>
+          <CompanyContact company={company} />
         </header>
       )}
       <main className="min-h-0 flex-1">
