@@ -262,7 +262,8 @@ export function RatingCard({ jobId, timeZone }: Props) {
               disabled={busy}
               className="min-h-12 flex-1 rounded-xl bg-blue-700 px-5 text-base font-semibold text-white hover:bg-blue-800 disabled:opacity-60"
             >
-              {busy ? "Sending…" : rating ? "Save my rating" : "Send my rating"}
+              {/* Not "Send…": the composer's button below is the thread's one "Send". */}
+              {busy ? "Submitting…" : rating ? "Save my rating" : "Submit my rating"}
             </button>
             <button
               type="button"

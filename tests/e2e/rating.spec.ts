@@ -36,14 +36,14 @@ test("a homeowner rates a finished job 2 of 5, is thanked with a share link, and
   expect(await priya.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
   await visit.getByRole("radio", { name: "2 of 5, unhappy" }).check();
-  await card.getByRole("button", { name: "Send my rating" }).click();
+  await card.getByRole("button", { name: "Submit my rating" }).click();
   await expect(card.getByRole("alert")).toHaveText("Choose how likely you are to recommend us, from 0 to 10.");
   // Keyboard: arrow keys move within the group.
   await recommend.getByRole("radio", { name: "2 of 10" }).check();
   await priya.keyboard.press("ArrowRight");
   await expect(recommend.getByRole("radio", { name: "3 of 10" })).toBeChecked();
   await card.getByLabel(/Anything you'd like to tell us/).fill("Came two hours late");
-  await card.getByRole("button", { name: "Send my rating" }).click();
+  await card.getByRole("button", { name: "Submit my rating" }).click();
 
   const thanks = card.getByRole("heading", { name: "Thank you for your rating!" });
   await expect(thanks).toBeVisible();
