@@ -5,6 +5,7 @@ import { formatRelative, formatWaiting } from "@/lib/format/dates.ts";
 import type { JobSummary } from "@/lib/jobs/job-view.ts";
 import type { TechnicianOption } from "@/lib/jobs/list-technicians.ts";
 import { isOpen, STATUS_LABEL } from "@/lib/jobs/status-machine.ts";
+import { RatingAlert } from "../feedback/rating-alert.tsx";
 import { ClosedJobs } from "../jobs/closed-jobs.tsx";
 import { AccessEnded } from "../realtime/access-ended.tsx";
 import { useConnection } from "../realtime/use-connection.ts";
@@ -202,6 +203,7 @@ function BoardRow({ job, waiting, unread, now, current, onOpen }: RowProps) {
           )}
         </span>
         <span className="flex shrink-0 items-center gap-2">
+          <RatingAlert job={job} />
           {job.runningLateSince && (
             <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">
               Running late

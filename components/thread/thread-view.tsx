@@ -5,6 +5,7 @@ import { ROLE_LABEL } from "@/lib/auth/actor.ts";
 import type { TechnicianOption } from "@/lib/jobs/list-technicians.ts";
 import type { ThreadPage } from "@/lib/messages/list-messages.ts";
 import type { MessageView } from "@/lib/messages/message-view.ts";
+import { ThreadFeedback } from "../feedback/thread-feedback.tsx";
 import { JobProgress } from "../homeowner/job-progress.tsx";
 import { TechnicianCard } from "../homeowner/technician-card.tsx";
 import { AccessEnded } from "../realtime/access-ended.tsx";
@@ -98,6 +99,7 @@ export function ThreadView({ jobId, initial, viewer, timeZone, technicians, onRe
           {job.technician && <TechnicianCard technician={job.technician} />}
         </>
       )}
+      <ThreadFeedback job={job} messages={messages} viewer={viewer} timeZone={timeZone} />
       <ol
         ref={listRef}
         className="min-h-0 flex-1 overflow-y-auto px-3 py-2"

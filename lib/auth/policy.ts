@@ -63,6 +63,14 @@ export function canManageLinks(actor: Actor, job: JobFacts): boolean {
 }
 
 /**
+ * Rating a job is its homeowner's alone: staff see ratings but never give them.
+ * (A job the actor can't see is a 404 before this is asked.)
+ */
+export function canRate(actor: Actor, job: JobFacts & { customerId: string }): boolean {
+  return actor.kind === "homeowner" && canSeeJob(actor, job) && actor.customerId === job.customerId;
+}
+
+/**
  * Who may make a password reset link for a member of their own company: an
  * admin for anyone, a dispatcher for technicians only (a link is the account,
  * so nobody gets one for a role above their own or beside it).

@@ -1,4 +1,5 @@
 import type { Actor } from "../auth/actor.ts";
+import type { JobRating } from "../feedback/rating-view.ts";
 import type { JobStatus } from "../generated/prisma/enums.ts";
 import type { MessageView } from "../messages/message-view.ts";
 import { JOB_STATUSES } from "./job-statuses.ts";
@@ -42,6 +43,12 @@ export type JobSummary = {
   lastMessage?: MessageView | null;
   /** Lists only: messages after the viewer's last read one. */
   unread?: number;
+  /**
+   * Staff only: the homeowner's rating (null: not rated). Lists and the
+   * `job:updated` a rating sends carry it; summaries without it leave a
+   * client's copy as it was.
+   */
+  rating?: JobRating | null;
 };
 
 export const jobSummarySelect = {

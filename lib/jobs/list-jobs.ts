@@ -1,6 +1,7 @@
 import type { Actor } from "../auth/actor.ts";
 import { jobListFilter, visibleTo } from "../auth/policy.ts";
 import type { Db } from "../db.ts";
+import { withRatings } from "../feedback/ratings-for-jobs.ts";
 import { messageSelect, toMessageView } from "../messages/message-view.ts";
 import { type JobSummary, jobSummaryFor, jobSummarySelect } from "./job-view.ts";
 import type { ListJobsQuery } from "./schemas.ts";
@@ -41,10 +42,11 @@ export async function listJobs(db: Db, actor: Actor, query: ListJobsQuery = { st
       },
     },
   });
-  return jobs.map(({ messages, participants, ...job }) => {
+  const summaries = jobs.map(({ messages, participants, ...job }) => {
     const lastMessage = messages[0] ? toMessageView(messages[0]) : null;
     const readSeq = participants[0]?.lastReadSeq ?? 0;
     const unread = actor.kind === "staff" ? Math.max(0, job.lastSeq - readSeq) : 0;
     return { ...jobSummaryFor(actor, job), lastMessage, unread };
   });
+  return withRatings(db, actor, summaries);
 }

@@ -5,6 +5,7 @@ import {
   canChangeStatus,
   canManageLinks,
   canPost,
+  canRate,
   canSeeJob,
   jobListFilter,
   visibleTo,
@@ -90,6 +91,15 @@ describe("access policy", () => {
     expect(canManageLinks(staff("DISPATCHER", "x", "co-b"), job)).toBe(false);
     expect(canManageLinks(staff("TECHNICIAN", "tech-1"), job)).toBe(false);
     expect(canManageLinks(homeowner("job-1"), job)).toBe(false);
+  });
+
+  it("lets only the job's own homeowner rate it", () => {
+    const rated = { ...job, customerId: "c" };
+    expect(canRate(homeowner("job-1"), rated)).toBe(true);
+    expect(canRate(homeowner("job-2"), rated)).toBe(false);
+    expect(canRate(homeowner("job-1"), { ...rated, customerId: "someone-else" })).toBe(false);
+    for (const role of ["DISPATCHER", "ADMIN", "TECHNICIAN"] as const)
+      expect(canRate(staff(role, "tech-1"), rated)).toBe(false);
   });
 
   it("scopes lists to what each may see", () => {
