@@ -48,12 +48,13 @@ export const jobNotFound = () => new AppError("not_found", "We couldn't find tha
 
 /**
  * A form's input refused field by field: each field's first problem, in the
- * schema's own words (written for the person filling the form).
+ * schema's own words (written for the person filling the form), by its path
+ * (`name`, `customer.phone`).
  */
 export function invalidFields(error: ZodError): AppError {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? "form");
+    const field = issue.path.length > 0 ? issue.path.map(String).join(".") : "form";
     fields[field] ??= issue.message;
   }
   const first = error.issues[0]?.message ?? "Check the form and try again.";

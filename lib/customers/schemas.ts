@@ -70,18 +70,31 @@ export const optionalEmailSchema = z
 export const channelSchema = z.enum(["WEB", "SMS", "EMAIL"], { message: "Choose how we should reach you." });
 export type ChannelName = z.infer<typeof channelSchema>;
 
+const newCustomerFields = {
+  name: customerNameSchema,
+  phone: optionalPhoneSchema.prefault(""),
+  email: optionalEmailSchema.prefault(""),
+};
+
+const needsContact = (value: { phone: string | null; email: string | null }, ctx: z.RefinementCtx) => {
+  if (!value.phone && !value.email)
+    ctx.addIssue({ code: "custom", path: ["phone"], message: "Give a phone number or an email, or both." });
+};
+
 /** A new customer: a name, and a phone or an email (or both) to find them by again. */
-export const newCustomerSchema = z
-  .strictObject({
-    name: customerNameSchema,
-    phone: optionalPhoneSchema.prefault(""),
-    email: optionalEmailSchema.prefault(""),
-  })
-  .superRefine((value, ctx) => {
-    if (!value.phone && !value.email)
-      ctx.addIssue({ code: "custom", path: ["phone"], message: "Give a phone number or an email, or both." });
-  });
+export const newCustomerSchema = z.strictObject(newCustomerFields).superRefine(needsContact);
 export type NewCustomer = z.infer<typeof newCustomerSchema>;
+
+/** Who a job is for, as the office's form says it: a customer picked from a search, or a new one. */
+export const customerChoiceSchema = z.discriminatedUnion(
+  "kind",
+  [
+    z.strictObject({ kind: z.literal("known"), id: z.uuid({ message: "Choose a customer from the list." }) }),
+    z.strictObject({ kind: z.literal("new"), ...newCustomerFields }).superRefine(needsContact),
+  ],
+  { message: "Choose a customer or add one." },
+);
+export type CustomerChoice = z.infer<typeof customerChoiceSchema>;
 
 export const searchCustomersQuerySchema = z.strictObject({
   q: z

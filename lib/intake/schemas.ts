@@ -6,37 +6,12 @@ import {
   optionalEmailSchema,
   optionalPhoneSchema,
 } from "../customers/schemas.ts";
-import { cleanMessageText, messageTextProblem } from "../messages/message-text.ts";
+import { preferredTimesSchema, problemSchema } from "../jobs/schemas.ts";
 
-/** What's wrong, in the homeowner's words: room for a story, not for a document. */
-export const MAX_PROBLEM_LENGTH = 2000;
-export const MAX_PREFERRED_TIMES_LENGTH = 200;
+export { MAX_PREFERRED_TIMES_LENGTH, MAX_PROBLEM_LENGTH } from "../jobs/schemas.ts";
+
 /** The whole form, posted: every field at its longest, percent-encoded, fits. */
 export const MAX_REQUEST_FORM_BYTES = 32 * 1024;
-
-/** The problem text, cleaned as a message is (lib/messages/message-text.ts), at most MAX_PROBLEM_LENGTH. */
-export const problemSchema = z.string({ message: "Tell us what's wrong." }).transform((raw, ctx) => {
-  const text = cleanMessageText(raw);
-  const problem = messageTextProblem(text);
-  if (problem || text.length === 0) {
-    ctx.issues.push({ code: "custom", message: "Tell us what's wrong.", input: raw });
-    return z.NEVER;
-  }
-  if ([...text].length > MAX_PROBLEM_LENGTH) {
-    ctx.issues.push({
-      code: "custom",
-      message: `Keep it to ${MAX_PROBLEM_LENGTH} characters; you can add more in the conversation.`,
-      input: raw,
-    });
-    return z.NEVER;
-  }
-  return text;
-});
-
-export const preferredTimesSchema = z
-  .string({ message: "Preferred times must be text" })
-  .transform((raw) => cleanMessageText(raw).replace(/\s+/g, " "))
-  .pipe(z.string().max(MAX_PREFERRED_TIMES_LENGTH, `Keep it to ${MAX_PREFERRED_TIMES_LENGTH} characters.`));
 
 /**
  * The public request form (`/r/<company>`), the same for the scripted form's
