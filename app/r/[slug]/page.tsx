@@ -14,10 +14,7 @@ type Props = {
 
 const one = (value: string | string[] | undefined) => (typeof value === "string" ? value : undefined);
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const company = await findRequestCompany(getDb(), (await params).slug);
-  return { title: company ? `Request a visit · ${company.name}` : "Not found" };
-}
+export const metadata: Metadata = { title: "Request a visit" };
 
 /** A company's public request page: anyone may ask for a visit, no account needed. */
 export default async function RequestPage({ params, searchParams }: Props) {
