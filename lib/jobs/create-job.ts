@@ -23,9 +23,10 @@ export type NewJob = {
   firstEntry: (customerName: string) => string;
   linkTtlDays: number;
   /**
-   * The same request again (same customer, same problem text) within this
-   * many ms is the job made the first time: a double tap or a resend after a
-   * lost answer opens one job, not two.
+   * The same request again (same customer, address and problem text) within
+   * this many ms is the job made the first time: a double tap or a resend
+   * after a lost answer opens one job, not two. It lets the sender into that
+   * thread, so everything they typed must match, not just a phone number.
    */
   sameRequestWithinMs?: number;
 };
@@ -69,6 +70,7 @@ export async function createJob(db: PrismaClient, input: NewJob): Promise<Create
           companyId: input.companyId,
           customerId: customer.id,
           description: input.problem,
+          address: input.address,
           createdAt: { gte: new Date(Date.now() - input.sameRequestWithinMs) },
         },
         orderBy: { createdAt: "desc" },

@@ -198,6 +198,10 @@ describe("a homeowner's request", () => {
     expect(after.jobs).toBe(before.jobs);
     expect(after.messages).toBe(before.messages);
 
+    // Someone who knows the number but not the rest gets no way into that thread.
+    const guess = await submitJson({ ...fields, address: "1 Other Road" });
+    expect(guess.body.data.jobId).not.toBe(first.body.data.jobId);
+
     // Another problem from the same person is another job.
     const other = await submitJson({ ...fields, problem: "And the porch light flickers" });
     expect(other.response.status).toBe(201);

@@ -1,3 +1,7 @@
+// Service requests end to end: the public request page on a phone (with and
+// without script) and a dispatcher opening a job by phone. These add jobs to
+// the shared demo company; the file is named to run after pages.spec.ts, whose
+// keyboard test walks the board in the demo data's order.
 import { expect, test } from "@playwright/test";
 import { baseURL, confirmed, DESKTOP, expectNoSeriousA11yIssues, newPerson, PHONE, signIn, thread } from "./helpers.ts";
 
