@@ -2,6 +2,7 @@ import type { ZodError } from "zod";
 import { AppError, invalidFields } from "../errors.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { type CreatedJob, createJob } from "../jobs/create-job.ts";
+import { findRequestCompany } from "./find-request-company.ts";
 import { takeRequestAttempt } from "./intake-limits.ts";
 import { requestInputSchema } from "./schemas.ts";
 
@@ -12,17 +13,6 @@ export type SubmittedRequest =
   | ({ kind: "created"; companySlug: string } & CreatedJob)
   /** The honeypot was filled: nothing was written, and the answer looks like any other. */
   | { kind: "ignored"; companySlug: string };
-
-export const unknownCompany = () => new AppError("not_found", "We couldn't find that company.");
-
-/** The public request page's company: only what the page shows. */
-export async function findRequestCompany(db: PrismaClient, slug: string) {
-  if (slug.length > 100) return null;
-  return db.company.findUnique({
-    where: { slug },
-    select: { id: true, name: true, slug: true, firstReplyMinutes: true },
-  });
-}
 
 export function firstReplyPromise(minutes: number): string {
   return `Request received — we usually answer within ${minutes} minutes.`;
@@ -42,7 +32,7 @@ export async function submitRequest(
   context: { clientAddress: string; linkTtlDays: number },
 ): Promise<SubmittedRequest> {
   const company = await findRequestCompany(db, slug);
-  if (!company) throw unknownCompany();
+  if (!company) throw new AppError("not_found", "We couldn't find that company.");
   const parsed = requestInputSchema.safeParse(raw);
   if (!parsed.success) throw invalidFields(parsed.error as ZodError);
   const input = parsed.data;

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { RequestForm } from "@/components/intake/request-form.tsx";
 import { getDb } from "@/lib/db.ts";
+import { findRequestCompany } from "@/lib/intake/find-request-company.ts";
 import { formErrorWords } from "@/lib/intake/form-words.ts";
-import { findRequestCompany } from "@/lib/intake/submit-request.ts";
 
 export const dynamic = "force-dynamic";
 
