@@ -32,6 +32,12 @@ const envSchema = z.object({
     .enum(["true", "false", "1", "0"])
     .optional()
     .transform((value) => (value === undefined ? undefined : value === "true" || value === "1")),
+  /** How often this node looks for what Trio says by itself: visits running late, technicians to announce. */
+  JOURNEY_CHECK_INTERVAL_MS: z.coerce.number().int().min(200).max(3_600_000).default(15_000),
+  /** Seconds a technician choice must stand before the homeowner is told who is coming. */
+  ASSIGNMENT_SETTLE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  /** Minutes past an ETA or a window's end before Trio says the visit runs late. */
+  LATE_GRACE_MINUTES: z.coerce.number().int().min(0).max(240).default(5),
   /** Days a homeowner link stays valid. */
   LINK_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /**

@@ -14,6 +14,7 @@ import { createRealtimeServer } from "./realtime/create-realtime-server.ts";
 import { loadOrCreateSecret } from "./secrets.ts";
 import { addCleanup, handleSignals, shutDown, signalled, whileStarting } from "./shutdown.ts";
 import { startCleanUp } from "./workers/clean-up-expired.ts";
+import { startJourneyChecks } from "./workers/journey-checks.ts";
 
 const log = (line: string) => console.log(`[trio] ${line}`);
 const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
@@ -34,6 +35,16 @@ async function main() {
   const db = getDb();
   const stopCleanUp = startCleanUp(getDb, log);
   addCleanup(async () => stopCleanUp());
+  const stopJourneyChecks = startJourneyChecks(
+    getDb,
+    {
+      intervalMs: config.JOURNEY_CHECK_INTERVAL_MS,
+      graceMinutes: config.LATE_GRACE_MINUTES,
+      settleSeconds: config.ASSIGNMENT_SETTLE_SECONDS,
+    },
+    log,
+  );
+  addCleanup(async () => stopJourneyChecks());
   const demo = await prepareDemoData(db, { requested: config.SEED_DEMO, external: Boolean(config.DATABASE_URL) }, log);
 
   const app = next({ dev, dir: process.cwd(), hostname: "localhost", port });

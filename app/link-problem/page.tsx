@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { CompanyContact } from "@/components/homeowner/company-contact.tsx";
 import { describeLinkProblem, type LinkProblem } from "@/lib/auth/link-problems.ts";
 import { getDb } from "@/lib/db.ts";
 
@@ -23,7 +24,7 @@ export default async function LinkProblemPage({
   const company =
     typeof slug === "string" && slug.length <= 100
       ? await getDb()
-          .company.findUnique({ where: { slug }, select: { name: true } })
+          .company.findUnique({ where: { slug }, select: { name: true, phone: true, email: true } })
           .catch(() => null)
       : null;
   return (
@@ -37,6 +38,7 @@ export default async function LinkProblemPage({
           ? "If the link no longer works, your service company can send you a new one."
           : "Your service company can send you a new link at any time."}
       </p>
+      {company && <CompanyContact company={company} className="mt-4 text-base" />}
     </main>
   );
 }

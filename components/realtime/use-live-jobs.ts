@@ -1,8 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import type { JobSummary } from "@/lib/jobs/job-view.ts";
-import { isOpen } from "@/lib/jobs/status-machine.ts";
+import { isLive, type JobSummary } from "@/lib/jobs/job-view.ts";
 import { getSocket } from "./socket.ts";
 
 /**
@@ -22,7 +21,7 @@ export function useLiveJobs(initial: JobSummary[], belongs: (job: JobSummary) =>
         if (existing && summary.lastSeq < existing.lastSeq) return current;
         const merged = { ...existing, ...summary, lastMessage: summary.lastMessage ?? existing?.lastMessage ?? null };
         const rest = current.filter((job) => job.id !== summary.id);
-        return isOpen(merged.status) && belongs(merged) ? [merged, ...rest] : rest;
+        return isLive(merged) && belongs(merged) ? [merged, ...rest] : rest;
       });
     };
     const onConnect = async () => {

@@ -1,9 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback } from "react";
+import { useCallback, useState } from "react";
+import { formatWaiting } from "@/lib/format/dates.ts";
 import { describeStatus } from "@/lib/jobs/describe-status.ts";
 import type { JobSummary } from "@/lib/jobs/job-view.ts";
+import { ClosedJobs } from "../jobs/closed-jobs.tsx";
 import { AccessEnded } from "../realtime/access-ended.tsx";
 import { useConnection } from "../realtime/use-connection.ts";
 import { useLiveJobs } from "../realtime/use-live-jobs.ts";
@@ -14,13 +16,28 @@ export function TechJobList({ initialJobs, userId, timeZone }: Props) {
   const mine = useCallback((job: JobSummary) => job.technician?.id === userId, [userId]);
   const jobs = useLiveJobs(initialJobs, mine);
   const connection = useConnection();
+  const [showClosed, setShowClosed] = useState(false);
   const ended = connection === "ended" && <AccessEnded who="staff" />;
+  const closed = (
+    <section aria-label="Closed jobs" className="mt-4 border-t border-slate-200">
+      <button
+        type="button"
+        aria-expanded={showClosed}
+        onClick={() => setShowClosed((shown) => !shown)}
+        className="min-h-12 w-full px-4 text-left text-lg font-semibold text-blue-800 underline"
+      >
+        {showClosed ? "Hide closed jobs" : "Closed jobs"}
+      </button>
+      {showClosed && <ClosedJobs timeZone={timeZone} />}
+    </section>
+  );
 
   if (jobs.length === 0) {
     return (
       <>
         {ended}
         <p className="p-6 text-lg text-slate-700">No jobs assigned to you right now. New ones will appear here.</p>
+        {closed}
       </>
     );
   }
@@ -46,10 +63,16 @@ export function TechJobList({ initialJobs, userId, timeZone }: Props) {
               <span className="block text-base text-slate-800">{job.title}</span>
               <span className="block text-base text-slate-700">{job.customer.address}</span>
               <span className="mt-2 block text-base font-medium text-emerald-900">{describeStatus(job, timeZone)}</span>
+              {job.awaitingReplySince && (
+                <span className="mt-1 inline-block rounded-full bg-red-100 px-2 py-0.5 text-sm font-semibold text-red-900">
+                  Customer waiting {formatWaiting(job.awaitingReplySince)}
+                </span>
+              )}
             </Link>
           </li>
         ))}
       </ul>
+      {closed}
     </>
   );
 }

@@ -5,6 +5,8 @@ import { ROLE_LABEL } from "@/lib/auth/actor.ts";
 import type { TechnicianOption } from "@/lib/jobs/list-technicians.ts";
 import type { ThreadPage } from "@/lib/messages/list-messages.ts";
 import type { MessageView } from "@/lib/messages/message-view.ts";
+import { JobProgress } from "../homeowner/job-progress.tsx";
+import { TechnicianCard } from "../homeowner/technician-card.tsx";
 import { AccessEnded } from "../realtime/access-ended.tsx";
 import { useConnection } from "../realtime/use-connection.ts";
 import { Composer } from "./composer.tsx";
@@ -87,7 +89,15 @@ export function ThreadView({ jobId, initial, viewer, timeZone, technicians, onRe
         timeZone={timeZone}
         reconnecting={connection === "reconnecting"}
         onTransition={thread.transition}
+        onUpdateEta={thread.updateEta}
+        onSchedule={thread.schedule}
       />
+      {viewer.kind === "homeowner" && (
+        <>
+          <JobProgress job={job} timeZone={timeZone} />
+          {job.technician && <TechnicianCard technician={job.technician} />}
+        </>
+      )}
       <ol
         ref={listRef}
         className="min-h-0 flex-1 overflow-y-auto px-3 py-2"

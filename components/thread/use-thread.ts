@@ -7,6 +7,7 @@ import type { JobStatusName } from "@/lib/jobs/schemas.ts";
 import type { Reader, ThreadPage } from "@/lib/messages/list-messages.ts";
 import type { MessageView } from "@/lib/messages/message-view.ts";
 import type { VisibilityName } from "@/lib/messages/schemas.ts";
+import type { ClientToServerEvents } from "@/lib/realtime/events.ts";
 import { getSocket, newClientId } from "../realtime/socket.ts";
 
 export type PendingMessage = {
@@ -314,19 +315,35 @@ export function useThread(jobId: string, initial: ThreadPage | null) {
     [jobId],
   );
 
-  const transition = useCallback(
-    (to: JobStatusName) =>
+  // A job change by socket: the ack carries the job as it now stands.
+  const changeJob = useCallback(
+    <E extends "job:transition" | "job:eta" | "job:schedule">(
+      event: E,
+      payload: Parameters<ClientToServerEvents[E]>[0],
+    ) =>
       new Promise<string | null>((resolve) => {
-        getSocket()
-          .timeout(ACK_TIMEOUT_MS)
-          .emit("job:transition", { jobId, to }, (timedOut: Error | null, response: Response<JobSummary>) => {
-            if (timedOut) return resolve("No connection right now. Try again in a moment.");
-            if ("error" in response) return resolve(response.error.message);
-            setJob((current) => ({ ...current, ...response.data }));
-            resolve(null);
-          });
+        const ack = (timedOut: Error | null, response: Response<JobSummary>) => {
+          if (timedOut) return resolve("No connection right now. Try again in a moment.");
+          if ("error" in response) return resolve(response.error.message);
+          setJob((current) => ({ ...current, ...response.data }));
+          resolve(null);
+        };
+        (getSocket().timeout(ACK_TIMEOUT_MS).emit as (e: string, p: unknown, a: typeof ack) => void)(
+          event,
+          payload,
+          ack,
+        );
       }),
-    [jobId],
+    [],
+  );
+  const transition = useCallback(
+    (to: JobStatusName, details: TransitionDetails = {}) => changeJob("job:transition", { jobId, to, ...details }),
+    [changeJob, jobId],
+  );
+  const updateEta = useCallback((eta: string) => changeJob("job:eta", { jobId, eta }), [changeJob, jobId]);
+  const schedule = useCallback(
+    (window: { windowStart: string; windowEnd: string }) => changeJob("job:schedule", { jobId, ...window }),
+    [changeJob, jobId],
   );
 
   return {
@@ -342,7 +359,12 @@ export function useThread(jobId: string, initial: ThreadPage | null) {
     markRead,
     notifyTyping,
     transition,
+    updateEta,
+    schedule,
   };
 }
 
 export type ThreadState = ReturnType<typeof useThread>;
+
+/** What some status steps carry: the work summary with "Job complete", the reason for a step back. */
+export type TransitionDetails = { summary?: string; reason?: string; eta?: string };

@@ -28,7 +28,7 @@ export async function requirePageActor(): Promise<Actor> {
 export async function companyOf(actor: Actor) {
   return getDb().company.findUniqueOrThrow({
     where: { id: actor.companyId },
-    select: { name: true, timeZone: true },
+    select: { name: true, timeZone: true, slug: true, phone: true, email: true },
   });
 }
 

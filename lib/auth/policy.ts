@@ -43,6 +43,16 @@ export function canChangeStatus(actor: Actor, job: JobFacts, to: JobStatus): boo
   return isManager(actor) || to !== "CANCELED";
 }
 
+/** Taking a status step back (a mistaken "Job complete") is the office's call. */
+export function canStepBack(actor: Actor, job: JobFacts): boolean {
+  return isManager(actor) && canSeeJob(actor, job);
+}
+
+/** Arrival windows are promises the office makes. */
+export function canSchedule(actor: Actor, job: JobFacts): boolean {
+  return isManager(actor) && canSeeJob(actor, job);
+}
+
 export function canAssign(actor: Actor, job: JobFacts): boolean {
   return isManager(actor) && canSeeJob(actor, job);
 }
@@ -63,6 +73,13 @@ export function canManageLinks(actor: Actor, job: JobFacts): boolean {
 export function canResetPassword(actor: Actor, memberRole: Role): boolean {
   if (actor.kind !== "staff") return false;
   return actor.role === "ADMIN" || (actor.role === "DISPATCHER" && memberRole === "TECHNICIAN");
+}
+
+/** Who may change the bio homeowners read: the person themself, the office for technicians, an admin for anyone. */
+export function canEditBio(actor: Actor, member: { id: string; role: Role }): boolean {
+  if (actor.kind !== "staff") return false;
+  if (actor.userId === member.id || actor.role === "ADMIN") return true;
+  return actor.role === "DISPATCHER" && member.role === "TECHNICIAN";
 }
 
 /** The jobs an actor may see in lists, as a Prisma filter. */

@@ -21,6 +21,17 @@ export function formatDayTime(iso: string, timeZone: string): string {
     .replace(/ (AM|PM)$/, (m) => m.toLowerCase());
 }
 
+/** As short as a timeline cell allows: "6:59 pm" today, "Wed 6:59 pm" within a week, else "Nov 18". */
+export function formatShortWhen(iso: string, timeZone: string, now = Date.now()): string {
+  const day = (at: number) => formatter(timeZone, { year: "numeric", month: "numeric", day: "numeric" }).format(at);
+  const at = Date.parse(iso);
+  if (day(at) === day(now)) return formatClock(iso, timeZone);
+  if (Math.abs(now - at) < 6 * 24 * 60 * 60 * 1000) {
+    return `${formatter(timeZone, { weekday: "short" }).format(at)} ${formatClock(iso, timeZone)}`;
+  }
+  return formatter(timeZone, { month: "short", day: "numeric" }).format(at);
+}
+
 /** "Tue 9–11 am", "Tue 11 am–1 pm". */
 export function formatWindow(startIso: string, endIso: string, timeZone: string): string {
   const day = formatter(timeZone, { weekday: "short", month: "short", day: "numeric" }).format(new Date(startIso));

@@ -55,6 +55,7 @@ export async function submitRequest(
     address: input.address,
     preferredTimes: input.preferredTimes,
     status: "REQUESTED",
+    awaitingReply: true,
     firstEntry: () =>
       [
         firstReplyPromise(company.firstReplyMinutes),

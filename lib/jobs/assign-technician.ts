@@ -27,10 +27,12 @@ export async function assignTechnician(db: Db, actor: Actor, input: AssignInput)
     previousTechnicianId = job.technicianId;
     if (job.technicianId === input.technicianId) return null;
     if (input.technicianId) name ??= await technicianName(db, actor, input.technicianId);
+    // Staff see each change at once; the homeowner hears who is coming once
+    // the choice has settled (lib/jobs/announce-technicians.ts).
     return {
       kind: "SYSTEM",
-      visibility: "EVERYONE",
-      body: name ? `${name} will be your technician.` : "The job is waiting for a technician.",
+      visibility: "STAFF",
+      body: name ? `${actor.name} assigned ${name}.` : `${actor.name} took the technician off the job.`,
       change: { technicianId: input.technicianId },
     };
   });

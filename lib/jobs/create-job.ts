@@ -19,6 +19,11 @@ export type NewJob = {
   technicianId?: string | null;
   window?: { start: Date; end: Date } | null;
   status: JobStatus;
+  /**
+   * The homeowner is waiting for the office's first answer (a request from the
+   * public form): the board counts the wait from now, as for any homeowner entry.
+   */
+  awaitingReply: boolean;
   /** The thread's first entry (a SYSTEM entry everyone sees), from the customer's name. */
   firstEntry: (customerName: string) => string;
   linkTtlDays: number;
@@ -101,6 +106,11 @@ export async function createJob(db: PrismaClient, input: NewJob): Promise<Create
         preferredTimes: input.preferredTimes ?? "",
         windowStart: input.window?.start ?? null,
         windowEnd: input.window?.end ?? null,
+        steps: { [input.status]: now.toISOString() },
+        awaitingReplySince: input.awaitingReply ? now : null,
+        // The first entry names the technician: the homeowner has been told.
+        announcedTechnicianId: input.technicianId ?? null,
+        technicianChangedAt: input.technicianId ? now : null,
         lastSeq: 1,
         lastPublicSeq: 1,
         publicUpdatedAt: now,

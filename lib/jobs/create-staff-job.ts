@@ -50,6 +50,7 @@ export async function createStaffJob(
     technicianId: technician?.user.id ?? null,
     window,
     status: technician ? "SCHEDULED" : "REQUESTED",
+    awaitingReply: false,
     firstEntry: () =>
       [
         `${actor.name} took this request by phone.`,

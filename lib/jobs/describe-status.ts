@@ -6,13 +6,16 @@ import { STATUS_LABEL } from "./status-machine.ts";
 export function describeStatus(job: JobSummary, timeZone: string): string {
   const window = job.windowStart && job.windowEnd ? formatWindow(job.windowStart, job.windowEnd, timeZone) : null;
   const tech = job.technician?.name;
+  const late = job.runningLateSince ? " — running a little behind" : "";
   switch (job.status) {
     case "REQUESTED":
-      return "Request received. We'll schedule a visit soon.";
+      return late ? `Request received${late}` : "Request received. We'll schedule a visit soon.";
     case "SCHEDULED":
-      return window ? `Scheduled for ${window}` : "Scheduled";
+      return window ? `Scheduled for ${window}${late}` : `Scheduled${late}`;
     case "EN_ROUTE":
-      return `${tech ?? "Your technician"} is on the way${job.eta ? `, arriving around ${formatClock(job.eta, timeZone)}` : ""}`;
+      return `${tech ?? "Your technician"} is on the way${
+        late || (job.eta ? ` — arriving around ${formatClock(job.eta, timeZone)}` : "")
+      }`;
     case "ON_SITE":
       return `${tech ?? "Your technician"} is on site`;
     default:

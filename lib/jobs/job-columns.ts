@@ -21,6 +21,12 @@ export type JobColumns = {
   j_customer_name: string;
   j_customer_address: string | null;
   j_technician_name: string | null;
+  j_awaiting_reply_since: Date | null;
+  j_running_late_since: Date | null;
+  j_created_at: Date;
+  j_steps: unknown;
+  j_technician_bio: string | null;
+  j_announced_technician_id: string | null;
 };
 
 /** The same columns as a select list over "Job" j, "Customer" c and the technician "User" t. */
@@ -30,7 +36,9 @@ export const JOB_COLUMNS_SQL = `
   j."windowStart" AS j_window_start, j."windowEnd" AS j_window_end, j."eta" AS j_eta,
   j."lastSeq" AS j_last_seq, j."updatedAt" AS j_updated_at, j."lastPublicSeq" AS j_last_public_seq,
   j."publicUpdatedAt" AS j_public_updated_at, c."name" AS j_customer_name, c."address" AS j_customer_address,
-  t."name" AS j_technician_name`;
+  t."name" AS j_technician_name, j."awaitingReplySince" AS j_awaiting_reply_since,
+  j."runningLateSince" AS j_running_late_since, j."createdAt" AS j_created_at, j."steps" AS j_steps,
+  t."bio" AS j_technician_bio, j."announcedTechnicianId" AS j_announced_technician_id`;
 
 export function toJobRow(row: JobColumns): JobRow {
   return {
@@ -48,8 +56,15 @@ export function toJobRow(row: JobColumns): JobRow {
     updatedAt: row.j_updated_at,
     lastPublicSeq: row.j_last_public_seq,
     publicUpdatedAt: row.j_public_updated_at,
+    awaitingReplySince: row.j_awaiting_reply_since,
+    runningLateSince: row.j_running_late_since,
+    createdAt: row.j_created_at,
+    steps: row.j_steps,
+    announcedTechnicianId: row.j_announced_technician_id,
     customer: { name: row.j_customer_name, address: row.j_customer_address },
     technician:
-      row.j_technician_id && row.j_technician_name ? { id: row.j_technician_id, name: row.j_technician_name } : null,
+      row.j_technician_id && row.j_technician_name
+        ? { id: row.j_technician_id, name: row.j_technician_name, bio: row.j_technician_bio ?? "" }
+        : null,
   };
 }

@@ -19,6 +19,28 @@ export const STATUS_LABEL: Record<JobStatusName, string> = {
   CANCELED: "Canceled",
 };
 
+/**
+ * Where a dispatcher's step back leads (completed → on site, …): the status
+ * before, for a job that moved on by mistake. A canceled job goes back to
+ * scheduled when it has an arrival window, else to requested.
+ */
+export function previousStatus(job: { status: JobStatusName; windowStart: unknown }): JobStatusName | null {
+  switch (job.status) {
+    case "REQUESTED":
+      return null;
+    case "SCHEDULED":
+      return "REQUESTED";
+    case "EN_ROUTE":
+      return "SCHEDULED";
+    case "ON_SITE":
+      return "EN_ROUTE";
+    case "COMPLETED":
+      return "ON_SITE";
+    case "CANCELED":
+      return job.windowStart ? "SCHEDULED" : "REQUESTED";
+  }
+}
+
 export function nextStatuses(from: JobStatusName): readonly JobStatusName[] {
   return NEXT[from];
 }
@@ -36,18 +58,29 @@ export function forwardStatus(from: JobStatusName): JobStatusName | null {
   return NEXT[from].find((status) => status !== "CANCELED") ?? null;
 }
 
+/** The thread entry a step back writes: where the job is now, and why. */
+export function describeStepBack(to: JobStatusName, reason: string): string {
+  return `The job is back to “${STATUS_LABEL[to]}”. Why: ${reason}`;
+}
+
 /** The thread entry a status change writes, in words a homeowner understands. */
-export function describeTransition(to: JobStatusName, actorName: string, technicianName: string | null): string {
+export function describeTransition(
+  to: JobStatusName,
+  actorName: string,
+  technicianName: string | null,
+  details: { summary?: string; etaClock?: string } = {},
+): string {
   const tech = technicianName ?? "Your technician";
+  const { summary, etaClock } = details;
   switch (to) {
     case "SCHEDULED":
       return "Your visit is scheduled.";
     case "EN_ROUTE":
-      return `${tech} is on the way.`;
+      return etaClock ? `${tech} is on the way — arriving around ${etaClock}.` : `${tech} is on the way.`;
     case "ON_SITE":
       return `${tech} has arrived.`;
     case "COMPLETED":
-      return "The job is complete.";
+      return summary ? `The job is complete.\nWork done: ${summary}` : "The job is complete.";
     case "CANCELED":
       return `The job was canceled by ${actorName}.`;
     case "REQUESTED":

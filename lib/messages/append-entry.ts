@@ -5,13 +5,32 @@ import { AppError, jobNotFound } from "../errors.ts";
 import type { JobStatus, MessageKind, ParticipantRole, Visibility } from "../generated/prisma/enums.ts";
 import { type JobColumns, toJobRow } from "../jobs/job-columns.ts";
 import type { JobRow } from "../jobs/job-view.ts";
-import { submitEntry } from "./entry-batcher.ts";
+import { type EntryParams, submitEntry } from "./entry-batcher.ts";
 import type { MessageView } from "./message-view.ts";
 
 /** What a job must still look like for the entry to go in (else the caller re-reads it). */
-export type JobExpectation = { status?: JobStatus; technicianId?: string | null };
-/** What changes on the job in the same statement as the entry. */
-export type JobChange = { status?: JobStatus; eta?: Date | null; technicianId?: string | null };
+export type JobExpectation = {
+  status?: JobStatus;
+  technicianId?: string | null;
+  eta?: Date | null;
+  windowEnd?: Date | null;
+  /** Whether Trio has said the visit runs late (runningLateSince is set). */
+  runningLate?: boolean;
+};
+/**
+ * What changes on the job in the same statement as the entry. A change of
+ * status, ETA or window also ends "running late" (unless runningLate is given).
+ */
+export type JobChange = {
+  status?: JobStatus;
+  eta?: Date | null;
+  technicianId?: string | null;
+  windowStart?: Date | null;
+  windowEnd?: Date | null;
+  runningLate?: boolean;
+  /** The homeowner has now been told who the technician is (lib/jobs/announce-technicians.ts). */
+  announceTechnician?: true;
+};
 
 export type Entry = {
   kind: MessageKind;
@@ -60,7 +79,7 @@ type Row = JobColumns & {
 export async function appendEntry(db: Db, actor: Actor, jobId: string, entry: Entry): Promise<AppendResult> {
   const scope = jobScope(actor, jobId);
   if (!scope) throw jobNotFound();
-  const row = await submitEntry<Row>(db, {
+  return submit(db, {
     jobId,
     companyId: scope.companyId,
     technicianId: scope.technicianId,
@@ -68,13 +87,43 @@ export async function appendEntry(db: Db, actor: Actor, jobId: string, entry: En
     customerId: actor.kind === "homeowner" ? actor.customerId : null,
     role: participantRoleOf(actor),
     name: actor.name,
-    kind: entry.kind,
-    visibility: entry.visibility,
-    body: entry.body,
-    clientId: entry.clientId ?? null,
-    expect: entry.expect ?? {},
-    change: entry.change ? { ...entry.change, eta: entry.change.eta?.toISOString() ?? entry.change.eta } : {},
+    ...entryParams(entry),
   });
+}
+
+/**
+ * An entry Trio writes itself (a running-late notice): no author, no read
+ * mark moved. Its `expect` is what keeps two nodes from writing it twice.
+ */
+export async function appendTrioEntry(
+  db: Db,
+  job: { id: string; companyId: string },
+  entry: Entry,
+): Promise<AppendResult> {
+  return submit(db, {
+    jobId: job.id,
+    companyId: job.companyId,
+    technicianId: null,
+    userId: null,
+    customerId: null,
+    role: "DISPATCHER",
+    name: "Trio",
+    ...entryParams(entry),
+  });
+}
+
+// Dates in expect and change travel as ISO strings (JSON), as the function reads them.
+const entryParams = (entry: Entry) => ({
+  kind: entry.kind,
+  visibility: entry.visibility,
+  body: entry.body,
+  clientId: entry.clientId ?? null,
+  expect: entry.expect ?? {},
+  change: entry.change ?? {},
+});
+
+async function submit(db: Db, params: EntryParams): Promise<AppendResult> {
+  const row = await submitEntry<Row>(db, params);
   if (!row || row.outcome === "not_found") throw jobNotFound();
   if (row.outcome === "conflict") throw new AppError("conflict", "That message id is already taken. Send again.");
   if (row.outcome === "stale") return { outcome: "stale" };

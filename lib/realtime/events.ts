@@ -18,7 +18,12 @@ export type ClientToServerEvents = {
     ack: Ack<MessageView>,
   ) => void;
   "thread:read": (input: { jobId: string; seq: number }, ack: Ack<Record<string, never>>) => void;
-  "job:transition": (input: { jobId: string; to: JobStatusName; eta?: string }, ack: Ack<JobSummary>) => void;
+  "job:transition": (
+    input: { jobId: string; to: JobStatusName; eta?: string; summary?: string; reason?: string },
+    ack: Ack<JobSummary>,
+  ) => void;
+  "job:eta": (input: { jobId: string; eta: string }, ack: Ack<JobSummary>) => void;
+  "job:schedule": (input: { jobId: string; windowStart: string; windowEnd: string }, ack: Ack<JobSummary>) => void;
   typing: (input: { jobId: string; visibility?: VisibilityName }) => void;
 };
 
@@ -39,6 +44,8 @@ export const CLIENT_EVENTS = [
   "message:send",
   "thread:read",
   "job:transition",
+  "job:eta",
+  "job:schedule",
   "typing",
 ] as const satisfies readonly (keyof ClientToServerEvents)[];
 

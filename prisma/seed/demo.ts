@@ -13,8 +13,18 @@ export { DEMO_COMPANY_SLUG };
 export const DEMO_PASSWORD = "trio-demo";
 export const DEMO_STAFF = [
   { role: "DISPATCHER", name: "Dana Reyes", email: DEMO_DISPATCHER_EMAIL },
-  { role: "TECHNICIAN", name: "Sam Okafor", email: "sam@brightside.test" },
-  { role: "TECHNICIAN", name: "Riley Chen", email: "riley@brightside.test" },
+  {
+    role: "TECHNICIAN",
+    name: "Sam Okafor",
+    email: "sam@brightside.test",
+    bio: "Gas heaters and boilers for 12 years. Always brings shoe covers.",
+  },
+  {
+    role: "TECHNICIAN",
+    name: "Riley Chen",
+    email: "riley@brightside.test",
+    bio: "Heating and cooling specialist, licensed in HVAC since 2016.",
+  },
 ] as const;
 export const DEMO_HOMEOWNER = "Jordan Miller";
 
@@ -36,7 +46,12 @@ export async function isSeeded(db: PrismaClient) {
 export async function seedDemo(db: PrismaClient) {
   await db.$transaction(
     async (tx) => {
-      const company = await createCompany(tx, { name: "Brightside Home Services", slug: DEMO_COMPANY_SLUG });
+      const company = await createCompany(tx, {
+        name: "Brightside Home Services",
+        slug: DEMO_COMPANY_SLUG,
+        phone: "(555) 010-0199",
+        email: "hello@brightside.test",
+      });
       const [dana, sam, riley] = await Promise.all(
         DEMO_STAFF.map((person) => createStaff(tx, { ...person, companyId: company.id, password: DEMO_PASSWORD })),
       );
@@ -69,6 +84,46 @@ export async function seedDemo(db: PrismaClient) {
         windowEnd: nextMorning(19),
       });
       await createJob(tx, { companyId: company.id, customerId: morgan.id, title: "Dripping bathroom faucet" });
+
+      // A finished job, so the Closed view has something to find.
+      const priya = await createCustomer(tx, {
+        companyId: company.id,
+        name: "Priya Shah",
+        phone: "+1 555 0142",
+        address: "8 Willow Road",
+      });
+      const tuneUp = await createJob(tx, {
+        companyId: company.id,
+        customerId: priya.id,
+        technicianId: sam.id,
+        status: "COMPLETED",
+        title: "Annual furnace tune-up",
+      });
+      const doneAt = new Date(Date.now() - 3 * 24 * HOUR);
+      const samThere = await tx.participant.create({
+        data: { jobId: tuneUp.id, userId: sam.id, role: "TECHNICIAN", name: sam.name, lastReadSeq: 1 },
+      });
+      await tx.message.create({
+        data: {
+          jobId: tuneUp.id,
+          seq: 1,
+          clientId: "demo-done-1",
+          kind: "STATUS",
+          body: "The job is complete.\nWork done: Cleaned the burners, replaced the filter, checked the flue.",
+          authorId: samThere.id,
+          createdAt: doneAt,
+        },
+      });
+      await tx.job.update({
+        where: { id: tuneUp.id },
+        data: {
+          lastSeq: 1,
+          lastPublicSeq: 1,
+          publicUpdatedAt: doneAt,
+          steps: { COMPLETED: doneAt.toISOString() },
+          createdAt: new Date(doneAt.getTime() - 2 * 24 * HOUR),
+        },
+      });
 
       // A short conversation so the demo thread is not empty.
       const people = {

@@ -5,10 +5,19 @@ import { hashPassword } from "../../lib/auth/passwords.ts";
 import type { Db } from "../../lib/db.ts";
 import type { JobStatus, Role } from "../../lib/generated/prisma/enums.ts";
 
-export async function createCompany(db: Db, data: { name?: string; slug?: string; timeZone?: string } = {}) {
+export async function createCompany(
+  db: Db,
+  data: { name?: string; slug?: string; timeZone?: string; phone?: string; email?: string } = {},
+) {
   const slug = data.slug ?? `company-${randomUUID().slice(0, 8)}`;
   return db.company.create({
-    data: { name: data.name ?? "Test Company", slug, timeZone: data.timeZone ?? "America/New_York" },
+    data: {
+      name: data.name ?? "Test Company",
+      slug,
+      timeZone: data.timeZone ?? "America/New_York",
+      phone: data.phone ?? null,
+      email: data.email ?? null,
+    },
   });
 }
 
@@ -21,7 +30,7 @@ const hashOnce = (password: string) => {
 
 export async function createStaff(
   db: Db,
-  data: { companyId: string; role: Role; name?: string; email?: string; password?: string },
+  data: { companyId: string; role: Role; name?: string; email?: string; password?: string; bio?: string },
 ) {
   const email = (data.email ?? `${data.role.toLowerCase()}-${randomUUID().slice(0, 8)}@example.test`).toLowerCase();
   return db.user.create({
@@ -29,6 +38,7 @@ export async function createStaff(
       email,
       name: data.name ?? `${data.role[0]}${data.role.slice(1).toLowerCase()} ${email.slice(0, 4)}`,
       passwordHash: await hashOnce(data.password ?? "correct horse battery"),
+      bio: data.bio ?? "",
       memberships: { create: { companyId: data.companyId, role: data.role } },
     },
     select: { id: true, email: true, name: true },
@@ -75,6 +85,8 @@ export async function createJob(
       customerId: data.customerId,
       number: nextJobNumber - 1,
       technicianId: data.technicianId ?? null,
+      // Made with its technician: as if the homeowner had been told who is coming.
+      announcedTechnicianId: data.technicianId ?? null,
       status: data.status ?? (data.technicianId ? "SCHEDULED" : "REQUESTED"),
       title: data.title ?? "Leaking kitchen faucet",
       description: data.description ?? "",

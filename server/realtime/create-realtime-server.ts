@@ -12,7 +12,7 @@ import { AppError, toErrorBody } from "@/lib/errors.ts";
 import type { PrismaClient } from "@/lib/generated/prisma/client.ts";
 import { assertVisibleJob } from "@/lib/jobs/get-visible-job.ts";
 import { jobSummaryFor } from "@/lib/jobs/job-view.ts";
-import { transitionInputSchema } from "@/lib/jobs/schemas.ts";
+import { transitionInputSchema, updateEtaInputSchema } from "@/lib/jobs/schemas.ts";
 import { transitionJob } from "@/lib/jobs/transition-job.ts";
 import { withinSendLimit } from "@/lib/limits/send-limit.ts";
 import { listMessages } from "@/lib/messages/list-messages.ts";
@@ -33,6 +33,9 @@ import {
   rooms,
   type ServerToClientEvents,
 } from "@/lib/realtime/events.ts";
+import { scheduleVisit } from "@/lib/scheduling/schedule-visit.ts";
+import { scheduleInputSchema } from "@/lib/scheduling/schemas.ts";
+import { updateEta } from "@/lib/scheduling/update-eta.ts";
 import { limitEvents, limitHandshakes, limitSocketsPerSession } from "./limit-sockets.ts";
 import { isAllowedOrigin } from "./origin.ts";
 
@@ -160,6 +163,20 @@ function registerHandlers(io: RealtimeServer, socket: TrioSocket, db: () => Pris
 
   handle("job:transition", transitionInputSchema, async (input) => {
     const { job, message } = await transitionJob(db(), actor, input);
+    publishMessage(message, job, io);
+    publishJob(job, io);
+    return jobSummaryFor(actor, job);
+  });
+
+  handle("job:eta", updateEtaInputSchema, async (input) => {
+    const { job, message } = await updateEta(db(), actor, input);
+    publishMessage(message, job, io);
+    publishJob(job, io);
+    return jobSummaryFor(actor, job);
+  });
+
+  handle("job:schedule", scheduleInputSchema, async (input) => {
+    const { job, message } = await scheduleVisit(db(), actor, input);
     publishMessage(message, job, io);
     publishJob(job, io);
     return jobSummaryFor(actor, job);

@@ -14,7 +14,8 @@ test("a dispatcher assigns a job and it appears on the technician's phone at onc
   await row.click();
   await dispatcher.getByLabel("Technician", { exact: true }).selectOption({ label: "Riley Chen" });
 
-  await expect(confirmed(dispatcher, "Riley Chen will be your technician.")).toBeVisible();
+  // Staff see the change at once; the homeowner hears who is coming once the choice has settled.
+  await expect(confirmed(dispatcher, "Dana Reyes assigned Riley Chen.")).toBeVisible();
   await expect(row).toContainText("Riley Chen");
   // Riley's list updates live, without a reload.
   await expect(riley.getByTestId("tech-job").filter({ hasText: "Morgan Lee" })).toBeVisible();

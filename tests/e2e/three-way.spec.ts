@@ -64,11 +64,15 @@ test.describe("a live three-way thread", () => {
     ).toBeVisible();
   });
 
-  test("a status change shows for all three", async () => {
+  test("a status change with an ETA shows for all three", async () => {
     await technician.getByRole("button", { name: "I'm on my way" }).click();
+    await technician
+      .getByRole("group", { name: "When will you get there?" })
+      .getByRole("button", { name: "30 min" })
+      .click();
     for (const page of [homeowner, technician, dispatcher]) {
-      await expect(page.getByTestId("status-line")).toContainText("Sam Okafor is on the way");
-      await expect(confirmed(page, "Sam Okafor is on the way.")).toHaveCount(1);
+      await expect(page.getByTestId("status-line")).toContainText(/Sam Okafor is on the way — arriving around \d/);
+      await expect(confirmed(page, "Sam Okafor is on the way — arriving around")).toHaveCount(1);
     }
     await expect(technician.getByRole("button", { name: "I've arrived" })).toBeVisible();
     await expect(homeowner.getByRole("button", { name: /arrived|on my way/ })).toHaveCount(0);

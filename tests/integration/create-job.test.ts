@@ -73,6 +73,10 @@ describe("a dispatcher opening a job", () => {
       lastSeq: 1,
     });
     expect(body.data.link.url).toMatch(/\/j\/[A-Za-z0-9_-]{43}$/);
+    expect(body.data.job.awaitingReplySince).toBeNull();
+    // The first entry names the technician, so the homeowner counts as told (no second announcement).
+    const stored = await getDb().job.findUniqueOrThrow({ where: { id: body.data.job.id } });
+    expect(stored.announcedTechnicianId).toBe(world.technician.id);
     const messages = await getDb().message.findMany({ where: { jobId: body.data.job.id } });
     expect(messages).toHaveLength(1);
     expect(messages[0]?.body).toMatch(

@@ -130,7 +130,7 @@ describe("HTTP doors", () => {
     expect(await errorOf(await listJobs("?status=bogus"))).toMatchObject({
       status: 400,
       code: "bad_request",
-      message: "status: must be open or all",
+      message: "status: must be open, closed or all",
     });
     expect((await listJobs("?status=all")).status).toBe(200);
     expect((await listJobs("")).status).toBe(200);

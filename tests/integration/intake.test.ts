@@ -108,6 +108,7 @@ describe("a homeowner's request", () => {
         preferredTimes: true,
         lastSeq: true,
         lastPublicSeq: true,
+        awaitingReplySince: true,
         customer: { select: { name: true, phone: true, email: true, preferredChannel: true } },
         participants: { select: { role: true, name: true, channel: true } },
         messages: { select: { seq: true, kind: true, visibility: true, body: true, clientId: true } },
@@ -125,6 +126,8 @@ describe("a homeowner's request", () => {
       participants: [{ role: "HOMEOWNER", name: "Robin Banks", channel: "SMS" }],
     });
     expect(job.customer.phone).toBe(fields.phone.replace(/ /g, ""));
+    // The homeowner now waits for the office's first answer: the board counts it.
+    expect(job.awaitingReplySince).not.toBeNull();
     expect(job.messages).toEqual([
       {
         seq: 1,

@@ -84,7 +84,7 @@ describe("sendMessage on a real database", () => {
   it("leaves no trace of a note in what the homeowner learns of the job", async () => {
     const db = getDb();
     const homeownerView = async () => {
-      const [listed] = await listJobs(db, world.homeowner.actor, { open: true });
+      const [listed] = await listJobs(db, world.homeowner.actor);
       const page = await listMessages(db, world.homeowner.actor, world.job.id, 0);
       expect(page.job.lastSeq).toBe(listed?.lastSeq);
       expect(page.job.updatedAt).toBe(listed?.updatedAt);

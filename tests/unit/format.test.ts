@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatClock, formatRelative, formatWindow } from "../../lib/format/dates.ts";
+import { formatClock, formatRelative, formatShortWhen, formatWindow } from "../../lib/format/dates.ts";
 import { isAllowedOrigin } from "../../server/realtime/origin.ts";
 
 describe("time formatting", () => {
@@ -42,5 +42,14 @@ describe("socket origin check", () => {
     expect(isAllowedOrigin(undefined, { appUrl, host: "localhost:3000" })).toBe(true);
     // No public address known: the host the page was reached at.
     expect(isAllowedOrigin("http://localhost:3000", { host: "localhost:3000" })).toBe(true);
+  });
+});
+
+describe("formatShortWhen", () => {
+  it("says only as much as a timeline cell needs", () => {
+    const now = Date.parse("2026-11-26T20:00:00Z"); // Thu 3 pm in New York
+    expect(formatShortWhen("2026-11-26T19:40:00Z", "America/New_York", now)).toBe("2:40 pm");
+    expect(formatShortWhen("2026-11-24T14:05:00Z", "America/New_York", now)).toBe("Tue 9:05 am");
+    expect(formatShortWhen("2026-11-02T14:05:00Z", "America/New_York", now)).toBe("Nov 2");
   });
 });

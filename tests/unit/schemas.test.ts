@@ -108,9 +108,19 @@ describe("transition schema", () => {
     const inAnHour = new Date(Date.now() + 3600_000).toISOString();
     expect(transitionInputSchema.safeParse({ jobId, to: "EN_ROUTE", eta: inAnHour }).success).toBe(true);
     // Times PostgreSQL can't store, or nobody means, are a bad request, never a 500.
-    for (const eta of ["0000-01-01T00:00:00Z", "9999-12-31T23:59:59.999999999Z", "2001-01-01T00:00:00Z"]) {
+    const anHourAgo = new Date(Date.now() - 3600_000).toISOString();
+    const inTwoDays = new Date(Date.now() + 2 * 86_400_000).toISOString();
+    for (const eta of ["0000-01-01T00:00:00Z", "9999-12-31T23:59:59.999999999Z", anHourAgo, inTwoDays]) {
       const parsed = transitionInputSchema.safeParse({ jobId, to: "EN_ROUTE", eta });
-      expect(parsed.error?.issues[0]?.message, eta).toBe("must be between yesterday and a year from now");
+      expect(parsed.error?.issues[0]?.message, eta).toBe("must be within the next 24 hours");
     }
+  });
+
+  it("takes a short work summary and a short reason, cleaned like any message", () => {
+    const parse = (extra: object) => transitionInputSchema.safeParse({ jobId, to: "COMPLETED", ...extra });
+    expect(parse({ summary: " Relit the pilot.\u0000 " }).data?.summary).toBe("Relit the pilot.");
+    expect(parse({ summary: "x".repeat(1001) }).error?.issues[0]?.message).toBe("must be at most 1000 characters");
+    expect(parse({ summary: "\u200b" }).success).toBe(false);
+    expect(parse({ reason: "x".repeat(301) }).error?.issues[0]?.message).toBe("must be at most 300 characters");
   });
 });

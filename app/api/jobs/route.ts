@@ -14,8 +14,8 @@ export const dynamic = "force-dynamic";
 
 export const GET = route("GET /api/jobs", async (request) => {
   const actor = await requireActor(request);
-  const { status } = listJobsQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return ok(await listJobs(getDb(), actor, { open: status === "open" }));
+  const query = listJobsQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  return ok(await listJobs(getDb(), actor, query));
 });
 
 /** A dispatcher opens a job (a request by phone): the job, and the homeowner's link to send. */

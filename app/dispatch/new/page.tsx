@@ -5,14 +5,11 @@ import { StaffHeader } from "@/components/ui/staff-header.tsx";
 import { companyOf, requirePageActor } from "@/lib/auth/current-actor.ts";
 import { canCreateJob } from "@/lib/auth/policy.ts";
 import { getDb } from "@/lib/db.ts";
+import { zonedToday } from "@/lib/format/zoned-time.ts";
 import { listTechnicians } from "@/lib/jobs/list-technicians.ts";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "New job" };
-
-/** Today's date in a time zone, as a date input wants it (YYYY-MM-DD). */
-const todayIn = (timeZone: string) =>
-  new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
 
 export default async function NewJobPage() {
   const actor = await requirePageActor();
@@ -30,7 +27,7 @@ export default async function NewJobPage() {
       <main className="mx-auto w-full max-w-2xl px-4 py-6">
         <h1 className="mb-1 text-2xl font-bold">New job</h1>
         <p className="mb-6 text-slate-700">A request by phone: open the job, then send the homeowner their link.</p>
-        <NewJobForm technicians={technicians} timeZone={company.timeZone} today={todayIn(company.timeZone)} />
+        <NewJobForm technicians={technicians} timeZone={company.timeZone} today={zonedToday(company.timeZone)} />
       </main>
     </div>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
+import { CompanyContact } from "@/components/homeowner/company-contact.tsx";
 import { KeepLinkNotice } from "@/components/intake/keep-link-notice.tsx";
 import { ThreadView } from "@/components/thread/thread-view.tsx";
 import { StaffHeader } from "@/components/ui/staff-header.tsx";
@@ -38,9 +39,9 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
           back={isManager(actor) ? { href: "/dispatch", label: "Board" } : { href: "/tech", label: "My jobs" }}
         />
       ) : (
-        <header className="border-b border-slate-200 bg-white px-4 py-2">
+        <header className="flex flex-wrap items-center justify-between gap-x-4 border-b border-slate-200 bg-white px-4 py-1">
           <p className="text-base font-semibold">{company.name}</p>
-          <p className="text-sm text-slate-700">Your conversation with the team working on your home</p>
+          <CompanyContact company={company} />
         </header>
       )}
       {newLink && <KeepLinkNotice url={newLink} />}
