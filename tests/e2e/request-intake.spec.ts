@@ -1,9 +1,10 @@
 // Service requests end to end: the public request page on a phone (with and
 // without script) and a dispatcher opening a job by phone. These add jobs to
 // the shared demo company; the file is named to run after pages.spec.ts, whose
-// keyboard test walks the board in the demo data's order.
+// keyboard test walks the board in the demo data's order, and the office
+// answers each request, so later specs find no one new waiting.
 import { expect, test } from "@playwright/test";
-import { baseURL, confirmed, DESKTOP, expectNoSeriousA11yIssues, newPerson, PHONE, signIn, thread } from "./helpers.ts";
+import { baseURL, confirmed, DESKTOP, expectNoSeriousA11yIssues, newPerson, PHONE, say, signIn } from "./helpers.ts";
 
 const shots = process.env.TRIO_E2E_SCREENSHOTS;
 
@@ -51,6 +52,11 @@ test("a homeowner on a phone requests a visit, lands in the live thread with the
   await expect(row).toBeVisible();
   await row.click();
   await expect(confirmed(dispatcher, "Preferred times: Weekday mornings")).toBeVisible();
+  await expect(row).toContainText("Waiting");
+  // The office answers; Robin reads it live, and the board stops counting the wait.
+  await say(dispatcher, "Thanks Robin, we can come tomorrow morning.");
+  await expect(confirmed(robin, "Thanks Robin, we can come tomorrow morning.")).toBeVisible();
+  await expect(row).not.toContainText("Waiting");
 
   // The link keeps working: opened in a fresh browser it lands in the same thread.
   const url = await link.inputValue();
@@ -100,6 +106,14 @@ test("the request form works without JavaScript", async ({ browser }) => {
   await again.goto(page.url());
   await expect(confirmed(again, "Request received — we usually answer within 15 minutes.")).toBeVisible();
   await expect(again.getByLabel("Your link")).toHaveValue(/\/j\/[A-Za-z0-9_-]{43}$/);
+
+  // The office answers, so the shared demo board has no one left waiting.
+  const { page: dispatcher } = await newPerson(browser, DESKTOP);
+  await signIn(dispatcher, "dispatcher@brightside.test");
+  const row = dispatcher.getByTestId("board-job").filter({ hasText: "Nojs Person" });
+  await row.click();
+  await say(dispatcher, "We'll call you about the doorbell.");
+  await expect(row).not.toContainText("Waiting");
   await context.close();
   await withScript.close();
 });
