@@ -61,6 +61,10 @@ const envSchema = z.object({
    * together). Offices behind one address share it.
    */
   LIMIT_SIGN_INS_PER_ADDRESS: limitSchema(100),
+  /** Service requests (the public `/r/<company>` form) one client address may send per hour. */
+  LIMIT_REQUESTS_PER_ADDRESS: limitSchema(20),
+  /** Service requests per hour for one phone number or email, to one company. */
+  LIMIT_REQUESTS_PER_CONTACT: limitSchema(5),
   /**
    * How many proxies in front of Trio append to X-Forwarded-For ("true" = 1).
    * 0 (default): the client address is the socket's, and X-Forwarded-For is ignored,

@@ -15,18 +15,29 @@ export const ERROR_STATUS = {
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
-/** `retryAfter`: whole seconds (≥ 1) to wait before trying again, with `rate_limited`. */
-export type ErrorBody = { error: { code: ErrorCode; message: string; retryAfter?: number } };
+/**
+ * `retryAfter`: whole seconds (≥ 1) to wait before trying again, with `rate_limited`.
+ * `fields`: for a form's `bad_request`, what is wrong with each field, by the field's name.
+ */
+export type ErrorBody = {
+  error: { code: ErrorCode; message: string; retryAfter?: number; fields?: Record<string, string> };
+};
 
 /** An error meant for the user: its message is shown as it is. */
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly retryAfter?: number;
-  constructor(code: ErrorCode, message: string, options: { retryAfter?: number } = {}) {
+  readonly fields?: Record<string, string>;
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { retryAfter?: number; fields?: Record<string, string> } = {},
+  ) {
     super(message);
     this.name = "AppError";
     this.code = code;
     if (options.retryAfter !== undefined) this.retryAfter = Math.max(1, Math.ceil(options.retryAfter));
+    if (options.fields) this.fields = options.fields;
   }
   get status(): number {
     return ERROR_STATUS[this.code];
@@ -34,6 +45,21 @@ export class AppError extends Error {
 }
 
 export const jobNotFound = () => new AppError("not_found", "We couldn't find that job.");
+
+/**
+ * A form's input refused field by field: each field's first problem, in the
+ * schema's own words (written for the person filling the form), by its path
+ * (`name`, `customer.phone`).
+ */
+export function invalidFields(error: ZodError): AppError {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = issue.path.length > 0 ? issue.path.map(String).join(".") : "form";
+    fields[field] ??= issue.message;
+  }
+  const first = error.issues[0]?.message ?? "Check the form and try again.";
+  return new AppError("bad_request", first, { fields });
+}
 
 function describeZodError(error: ZodError): string {
   const issue = error.issues[0];
@@ -55,8 +81,15 @@ export function isPrismaError(error: unknown, code?: string): error is Error & {
 /** The one place that turns any thrown value into `{ error: { code, message, retryAfter? } }`. */
 export function toErrorBody(error: unknown, context = "request"): ErrorBody {
   if (error instanceof AppError) {
-    const { code, message, retryAfter } = error;
-    return { error: retryAfter === undefined ? { code, message } : { code, message, retryAfter } };
+    const { code, message, retryAfter, fields } = error;
+    return {
+      error: {
+        code,
+        message,
+        ...(retryAfter === undefined ? {} : { retryAfter }),
+        ...(fields === undefined ? {} : { fields }),
+      },
+    };
   }
   if (error instanceof ZodError) return { error: { code: "bad_request", message: describeZodError(error) } };
   if (isPrismaError(error)) {

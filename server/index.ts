@@ -7,7 +7,7 @@ import { disconnectDb, getDb } from "@/lib/db.ts";
 import { env } from "@/lib/env.ts";
 import { applySecurityHeaders } from "@/lib/http/security-headers.ts";
 import { setRealtime } from "@/lib/realtime/broadcast.ts";
-import { DEMO_PASSWORD, DEMO_STAFF } from "../prisma/seed/demo.ts";
+import { DEMO_COMPANY_SLUG, DEMO_PASSWORD, DEMO_STAFF } from "../prisma/seed/demo.ts";
 import { demoLinkToPrint, prepareDemoData } from "./demo-data.ts";
 import { prepareDatabase } from "./prepare-database.ts";
 import { createRealtimeServer } from "./realtime/create-realtime-server.ts";
@@ -90,6 +90,7 @@ async function main() {
     log(`Demo sign-ins (password for all: ${DEMO_PASSWORD}):`);
     for (const person of DEMO_STAFF) log(`  ${person.role.toLowerCase().padEnd(10)}  ${person.email}`);
     log(`Demo homeowner link: ${new URL(demoLink.path, publicUrl).href}`);
+    log(`Request page: ${new URL(`/r/${DEMO_COMPANY_SLUG}`, publicUrl).href}`);
     if (!LOOPBACK.has(config.HOST)) {
       log(`Warning: HOST=${config.HOST} lets other machines sign in with the published demo password.`);
     } else if (config.APP_URL && !LOOPBACK.has(new URL(config.APP_URL).hostname.replace(/^\[|\]$/g, ""))) {

@@ -26,7 +26,10 @@ export default async function DispatchPage() {
         company={company.name}
         name={actor.name}
         roleLabel="Dispatcher"
-        links={[{ href: "/dispatch/team", label: "Team" }]}
+        links={[
+          { href: "/dispatch/new", label: "New job" },
+          { href: "/dispatch/team", label: "Team" },
+        ]}
       />
       <main className="flex min-h-0 flex-1">
         <DispatchBoard

@@ -57,6 +57,9 @@ export function canAssign(actor: Actor, job: JobFacts): boolean {
   return isManager(actor) && canSeeJob(actor, job);
 }
 
+/** Opening a job (a request taken by phone) and looking up customers is the office's job. */
+export const canCreateJob = (actor: Actor) => isManager(actor);
+
 /** Giving out and turning off homeowner links is the office's job. */
 export function canManageLinks(actor: Actor, job: JobFacts): boolean {
   return isManager(actor) && canSeeJob(actor, job);

@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { addressSchema, customerChoiceSchema } from "../customers/schemas.ts";
 import { idSchema } from "../ids.ts";
-import { messageLength } from "../messages/message-text.ts";
+import { cleanMessageText, messageLength, messageTextProblem } from "../messages/message-text.ts";
 import { messageBodySchema } from "../messages/schemas.ts";
 import { JOB_STATUSES } from "./job-statuses.ts";
 import { MAX_JOB_SEARCH_LENGTH, MAX_STEP_BACK_REASON_LENGTH, MAX_WORK_SUMMARY_LENGTH } from "./text-limits.ts";
@@ -60,3 +61,49 @@ export type ListJobsQuery = z.infer<typeof listJobsQuerySchema>;
 
 export const linkRefSchema = z.strictObject({ jobId: idSchema, linkId: idSchema });
 export type LinkRef = z.infer<typeof linkRefSchema>;
+
+/** What's wrong, in the homeowner's words: room for a story, not for a document. */
+export const MAX_PROBLEM_LENGTH = 2000;
+export const MAX_PREFERRED_TIMES_LENGTH = 200;
+
+/** The problem text, cleaned as a message is (lib/messages/message-text.ts), at most MAX_PROBLEM_LENGTH. */
+export const problemSchema = z.string({ message: "Tell us what's wrong." }).transform((raw, ctx) => {
+  const text = cleanMessageText(raw);
+  const problem = messageTextProblem(text);
+  if (problem || text.length === 0) {
+    ctx.issues.push({ code: "custom", message: "Tell us what's wrong.", input: raw });
+    return z.NEVER;
+  }
+  if ([...text].length > MAX_PROBLEM_LENGTH) {
+    ctx.issues.push({
+      code: "custom",
+      message: `Keep it to ${MAX_PROBLEM_LENGTH} characters; you can add more in the conversation.`,
+      input: raw,
+    });
+    return z.NEVER;
+  }
+  return text;
+});
+
+export const preferredTimesSchema = z
+  .string({ message: "Preferred times must be text" })
+  .transform((raw) => cleanMessageText(raw).replace(/\s+/g, " "))
+  .pipe(z.string().max(MAX_PREFERRED_TIMES_LENGTH, `Keep it to ${MAX_PREFERRED_TIMES_LENGTH} characters.`));
+
+/** An arrival window as a dispatcher types it: a day and two clock times in the company's time zone. */
+export const windowInputSchema = z.strictObject({
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Choose a day."),
+  start: z.string().regex(/^\d{2}:\d{2}$/, "Choose a start time."),
+  end: z.string().regex(/^\d{2}:\d{2}$/, "Choose an end time."),
+});
+export type WindowInput = z.infer<typeof windowInputSchema>;
+
+/** A job a dispatcher opens (a call): a known customer by id, or a new one. */
+export const createJobInputSchema = z.strictObject({
+  customer: customerChoiceSchema,
+  address: addressSchema,
+  problem: problemSchema,
+  window: windowInputSchema.nullable().prefault(null),
+  technicianId: idSchema.nullable().prefault(null),
+});
+export type CreateJobInput = z.infer<typeof createJobInputSchema>;

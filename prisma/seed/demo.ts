@@ -5,12 +5,14 @@ import { createAccessLink } from "../../lib/auth/access-links.ts";
 import { hashToken, isTokenShaped } from "../../lib/auth/tokens.ts";
 import { formatWindow } from "../../lib/format/dates.ts";
 import type { PrismaClient } from "../../lib/generated/prisma/client.ts";
+import { DEMO_COMPANY_SLUG, DEMO_DISPATCHER_EMAIL } from "../../lib/intake/demo-request-page.ts";
 import { createCompany, createCustomer, createJob, createStaff } from "./factories.ts";
 
-export const DEMO_COMPANY_SLUG = "brightside";
+export { DEMO_COMPANY_SLUG };
+
 export const DEMO_PASSWORD = "trio-demo";
 export const DEMO_STAFF = [
-  { role: "DISPATCHER", name: "Dana Reyes", email: "dispatcher@brightside.test" },
+  { role: "DISPATCHER", name: "Dana Reyes", email: DEMO_DISPATCHER_EMAIL },
   {
     role: "TECHNICIAN",
     name: "Sam Okafor",

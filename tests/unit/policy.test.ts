@@ -3,6 +3,7 @@ import type { Actor } from "../../lib/auth/actor.ts";
 import {
   canAssign,
   canChangeStatus,
+  canCreateJob,
   canManageLinks,
   canPost,
   canRate,
@@ -106,5 +107,14 @@ describe("access policy", () => {
     expect(jobListFilter(homeowner("job-1"))).toEqual({ id: "job-1" });
     expect(jobListFilter(staff("TECHNICIAN", "t"))).toEqual({ companyId: "co-a", technicianId: "t" });
     expect(jobListFilter(staff("DISPATCHER", "d"))).toEqual({ companyId: "co-a" });
+  });
+});
+
+describe("who opens jobs", () => {
+  it("is the office: dispatchers and admins, not technicians or homeowners", () => {
+    expect(canCreateJob(staff("DISPATCHER", "d"))).toBe(true);
+    expect(canCreateJob(staff("ADMIN", "a"))).toBe(true);
+    expect(canCreateJob(staff("TECHNICIAN", "t"))).toBe(false);
+    expect(canCreateJob(homeowner("job-1"))).toBe(false);
   });
 });

@@ -1,10 +1,14 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import { CompanyContact } from "@/components/homeowner/company-contact.tsx";
+import { KeepLinkNotice } from "@/components/intake/keep-link-notice.tsx";
 import { ThreadView } from "@/components/thread/thread-view.tsx";
 import { StaffHeader } from "@/components/ui/staff-header.tsx";
 import { companyOf, requireVisibleJob } from "@/lib/auth/current-actor.ts";
 import { isManager } from "@/lib/auth/policy.ts";
 import { getDb } from "@/lib/db.ts";
+import { NEW_LINK_COOKIE } from "@/lib/intake/landing-cookies.ts";
+import { newLinkToShow } from "@/lib/intake/new-link-notice.ts";
 import { listTechnicians } from "@/lib/jobs/list-technicians.ts";
 import { listMessages } from "@/lib/messages/list-messages.ts";
 
@@ -15,7 +19,11 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
   const { id } = await params;
   const { actor, job } = await requireVisibleJob(id);
   const page = await listMessages(getDb(), actor, job.id, 0);
-  const [company, technicians] = await Promise.all([companyOf(actor), listTechnicians(getDb(), actor)]);
+  const [company, technicians, newLink] = await Promise.all([
+    companyOf(actor),
+    listTechnicians(getDb(), actor),
+    newLinkToShow(getDb(), actor, (await cookies()).get(NEW_LINK_COOKIE)?.value),
+  ]);
   const viewer =
     actor.kind === "homeowner"
       ? ({ kind: "homeowner", role: "HOMEOWNER", name: actor.name } as const)
@@ -36,6 +44,7 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
           <CompanyContact company={company} />
         </header>
       )}
+      {newLink && <KeepLinkNotice url={newLink} />}
       <main className="min-h-0 flex-1">
         <h1 className="sr-only">Job #{page.job.number} conversation</h1>
         <ThreadView

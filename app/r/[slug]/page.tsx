@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { RequestForm } from "@/components/intake/request-form.tsx";
+import { getDb } from "@/lib/db.ts";
+import { findRequestCompany } from "@/lib/intake/find-request-company.ts";
+import { formErrorWords } from "@/lib/intake/form-words.ts";
+
+export const dynamic = "force-dynamic";
+
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ error?: string | string[]; fields?: string | string[] }>;
+};
+
+const one = (value: string | string[] | undefined) => (typeof value === "string" ? value : undefined);
+
+export const metadata: Metadata = { title: "Request a visit" };
+
+/** A company's public request page: anyone may ask for a visit, no account needed. */
+export default async function RequestPage({ params, searchParams }: Props) {
+  const company = await findRequestCompany(getDb(), (await params).slug);
+  if (!company) notFound();
+  const { error, fields } = await searchParams;
+  const { byField, summary } = formErrorWords(one(error), one(fields));
+  return (
+    <div className="min-h-dvh bg-slate-50">
+      <header className="border-b border-slate-200 bg-white px-4 py-3">
+        <p className="mx-auto max-w-md text-base font-semibold">{company.name}</p>
+      </header>
+      <main className="mx-auto max-w-md px-4 py-6">
+        <h1 className="mb-1 text-2xl font-bold">Request a visit</h1>
+        <p className="mb-6 text-slate-700">
+          Tell us what's wrong. You'll go straight to a conversation with our team, and we usually answer within{" "}
+          {company.firstReplyMinutes} minutes.
+        </p>
+        <RequestForm slug={company.slug} initialErrors={byField} initialSummary={summary} />
+      </main>
+    </div>
+  );
+}
