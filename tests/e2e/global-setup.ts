@@ -46,7 +46,7 @@ export default async function globalSetup() {
     NEXTAUTH_URL: `http://localhost:${port}`,
     // What Trio says by itself, without minutes of waiting (tests/e2e/journey.spec.ts).
     JOURNEY_CHECK_INTERVAL_MS: "500",
-    ASSIGNMENT_SETTLE_SECONDS: "2",
+    ASSIGNMENT_SETTLE_SECONDS: "4",
     LATE_GRACE_MINUTES: "0",
   };
   // Always the embedded database: the README path must not depend on another server.
