@@ -76,7 +76,7 @@ export function DispatchBoard({ initialJobs, technicians, viewerName, timeZone }
   );
 
   return (
-    <div className="flex min-h-0 flex-1">
+    <div className="flex min-h-0 min-w-0 flex-1">
       <section
         aria-label="Open jobs"
         className={`flex min-h-0 w-full min-w-0 flex-col border-r border-slate-200 bg-white lg:w-[28rem] ${selected ? "hidden lg:flex" : ""}`}

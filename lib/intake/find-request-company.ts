@@ -5,6 +5,6 @@ export async function findRequestCompany(db: Db, slug: string) {
   if (slug.length > 100) return null;
   return db.company.findUnique({
     where: { slug },
-    select: { id: true, name: true, slug: true, firstReplyMinutes: true },
+    select: { id: true, name: true, slug: true, firstReplyMinutes: true, phone: true, email: true },
   });
 }

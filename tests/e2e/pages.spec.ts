@@ -115,6 +115,23 @@ test.describe("accessibility and phone layout", () => {
     await expectNoSeriousA11yIssues(page);
   });
 
+  test("dispatcher board at 360 px: nothing scrolls sideways, the Closed view fits", async ({ browser }) => {
+    const { page } = await newPerson(browser, PHONE);
+    await signIn(page, "dispatcher@brightside.test");
+    await expect(page.getByTestId("board-job").first()).toBeVisible();
+    const overflow = () =>
+      page.evaluate(() => {
+        const root = document.scrollingElement as HTMLElement;
+        return root.scrollWidth - root.clientWidth;
+      });
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await expect(page.getByRole("button", { name: "Closed" })).toBeInViewport();
+    await page.getByRole("button", { name: "Closed" }).click();
+    await expect(page.getByLabel("Search closed jobs")).toBeVisible();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await expectNoSeriousA11yIssues(page);
+  });
+
   test("technician's jobs and thread on a phone", async ({ browser }) => {
     const { page } = await newPerson(browser, PHONE);
     await signIn(page, "sam@brightside.test");

@@ -45,6 +45,7 @@ const row = () => dispatcher.getByTestId("board-job").filter({ hasText: "Casey R
 
 test("Casey asks for help from a phone and lands in the live thread; the board sees the request at once", async () => {
   await casey.goto("/r/brightside");
+  await expect(casey.getByRole("link", { name: "Call (555) 010-0199" })).toBeVisible();
   await casey.getByLabel("Your name").fill("Casey Rivera");
   await casey.getByLabel("Phone").fill("+1 555 010 4242");
   await casey.getByLabel("Address of the work").fill("3 Harbor View");
@@ -73,7 +74,10 @@ test("the dispatcher schedules a window and settles on Sam; Casey reads one stat
   await expect(confirmed(dispatcher, "Dana Reyes assigned Sam Okafor.")).toBeVisible();
   await expect(confirmed(casey, "Sam Okafor will be your technician.")).toHaveCount(1);
   await expect(confirmed(casey, "Riley")).toHaveCount(0);
-  await expect(casey.getByTestId("technician-card")).toContainText("Gas heaters and boilers for 12 years");
+  const card = casey.getByTestId("technician-card");
+  await expect(card).toContainText("Sam Okafor · your technician");
+  await card.getByText("About").click();
+  await expect(card.getByText("Gas heaters and boilers for 12 years")).toBeVisible();
 });
 
 test("Sam sets off with an ETA; when it passes Trio says he runs late, for everyone", async () => {

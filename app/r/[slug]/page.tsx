@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { CompanyContact } from "@/components/homeowner/company-contact.tsx";
 import { RequestForm } from "@/components/intake/request-form.tsx";
 import { getDb } from "@/lib/db.ts";
 import { findRequestCompany } from "@/lib/intake/find-request-company.ts";
@@ -24,8 +25,11 @@ export default async function RequestPage({ params, searchParams }: Props) {
   const { byField, summary } = formErrorWords(one(error), one(fields));
   return (
     <div className="min-h-dvh bg-slate-50">
-      <header className="border-b border-slate-200 bg-white px-4 py-3">
-        <p className="mx-auto max-w-md text-base font-semibold">{company.name}</p>
+      <header className="border-b border-slate-200 bg-white px-4 py-2">
+        <div className="mx-auto flex max-w-md flex-wrap items-center justify-between gap-x-4">
+          <p className="text-base font-semibold">{company.name}</p>
+          <CompanyContact company={company} />
+        </div>
       </header>
       <main className="mx-auto max-w-md px-4 py-6">
         <h1 className="mb-1 text-2xl font-bold">Request a visit</h1>
