@@ -1,21 +1,18 @@
 "use client";
 
-import Link from "next/link";
-import { type FormEvent, useEffect, useRef, useState } from "react";
-import { callApi } from "@/components/ui/call-api.ts";
+import { type FormEvent, useRef, useState } from "react";
 import type { CustomerMatch } from "@/lib/customers/search-customers.ts";
-import type { JobSummary } from "@/lib/jobs/job-view.ts";
 import type { TechnicianOption } from "@/lib/jobs/list-technicians.ts";
+import { CustomerPicker } from "./customer-picker.tsx";
+import { type CreatedJob, NewJobCreated } from "./new-job-created.tsx";
+import { inputClass } from "./new-job-fields.ts";
 
 type Props = { technicians: TechnicianOption[]; timeZone: string; today: string };
-type Created = { job: JobSummary; link: { url: string; expiresAt: string } };
+
 type Failure = { message: string; fields: Record<string, string> };
 
-const inputClass =
-  "rounded-lg border border-slate-400 bg-white px-3 py-2 text-base aria-[invalid=true]:border-red-700 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-700";
-
 /** The API's refusal with its field problems (callApi keeps only the sentence). */
-async function postJob(body: unknown): Promise<{ ok: true; data: Created } | { ok: false; failure: Failure }> {
+async function postJob(body: unknown): Promise<{ ok: true; data: CreatedJob } | { ok: false; failure: Failure }> {
   const response = await fetch("/api/jobs", {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -24,7 +21,7 @@ async function postJob(body: unknown): Promise<{ ok: true; data: Created } | { o
   }).catch(() => null);
   if (!response) return { ok: false, failure: { message: "No connection right now. Try again.", fields: {} } };
   const answer = (await response.json().catch(() => null)) as {
-    data?: Created;
+    data?: CreatedJob;
     error?: { message: string; fields?: Record<string, string> };
   } | null;
   if (response.ok && answer?.data) return { ok: true, data: answer.data };
@@ -39,38 +36,13 @@ async function postJob(body: unknown): Promise<{ ok: true; data: Created } | { o
  * optionally when and who. Creating it gives the link to send them.
  */
 export function NewJobForm({ technicians, timeZone, today }: Props) {
-  const [query, setQuery] = useState("");
-  const [matches, setMatches] = useState<CustomerMatch[] | null>(null);
-  const [searching, setSearching] = useState(false);
   const [chosen, setChosen] = useState<CustomerMatch | null>(null);
   const [adding, setAdding] = useState(false);
   const [address, setAddress] = useState("");
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
-  const [created, setCreated] = useState<Created | null>(null);
-  const [copied, setCopied] = useState<"yes" | "no" | null>(null);
-  const linkField = useRef<HTMLInputElement>(null);
+  const [created, setCreated] = useState<CreatedJob | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
-
-  useEffect(() => {
-    if (chosen || adding) return;
-    const text = query.trim();
-    if (text.length < 2) {
-      setMatches(null);
-      return;
-    }
-    setSearching(true);
-    const timer = setTimeout(async () => {
-      const result = await callApi<CustomerMatch[]>(`/api/customers?q=${encodeURIComponent(text)}`, { method: "GET" });
-      setSearching(false);
-      setMatches(result.ok ? result.data : []);
-    }, 250);
-    return () => clearTimeout(timer);
-  }, [query, chosen, adding]);
-
-  useEffect(() => {
-    if (created) linkField.current?.focus();
-  }, [created]);
 
   const errors = failure?.fields ?? {};
   const problemFor = (...names: string[]) => names.map((name) => errors[name]).find(Boolean);
@@ -126,218 +98,30 @@ export function NewJobForm({ technicians, timeZone, today }: Props) {
       return;
     }
     setCreated(result.data);
-    setCopied(null);
-  };
-
-  const copy = async () => {
-    if (!created) return;
-    linkField.current?.select();
-    if (!navigator.clipboard) return setCopied("no");
-    await navigator.clipboard.writeText(created.link.url).then(
-      () => setCopied("yes"),
-      () => setCopied("no"),
-    );
   };
 
   const startOver = () => {
     setCreated(null);
     setChosen(null);
     setAdding(false);
-    setQuery("");
-    setMatches(null);
     setAddress("");
     setFailure(null);
   };
 
-  if (created) {
-    return (
-      <section
-        aria-labelledby="created-title"
-        className="flex flex-col gap-4 rounded-xl border border-green-300 bg-green-50 p-4"
-      >
-        <h2 id="created-title" className="text-xl font-bold text-green-950">
-          Job #{created.job.number} is open
-        </h2>
-        <p className="text-slate-800">
-          {created.job.title} · {created.job.customer.name}
-        </p>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="new-job-link" className="text-sm font-medium text-slate-900">
-            Send this link to {created.job.customer.name}: it opens the conversation, no account needed.
-          </label>
-          <div className="flex gap-2">
-            <input
-              id="new-job-link"
-              ref={linkField}
-              readOnly
-              value={created.link.url}
-              onFocus={(event) => event.currentTarget.select()}
-              className="min-w-0 flex-1 rounded-lg border border-slate-400 bg-white px-2 py-2 font-mono text-sm"
-            />
-            <button
-              type="button"
-              onClick={copy}
-              className="min-h-10 shrink-0 rounded-lg bg-blue-700 px-3 text-sm font-semibold text-white hover:bg-blue-800"
-            >
-              Copy link
-            </button>
-          </div>
-          <p role="status" className="text-sm text-slate-800">
-            {copied === "yes"
-              ? "Copied."
-              : copied === "no"
-                ? "The link is selected: press Ctrl+C (⌘C) to copy it."
-                : ""}
-          </p>
-        </div>
-        <div className="flex flex-wrap gap-3">
-          <Link
-            href={`/jobs/${created.job.id}`}
-            className="flex min-h-10 items-center rounded-lg bg-blue-700 px-4 font-semibold text-white hover:bg-blue-800"
-          >
-            Open the job
-          </Link>
-          <button
-            type="button"
-            onClick={startOver}
-            className="min-h-10 rounded-lg border border-slate-400 bg-white px-4 text-slate-800 hover:bg-slate-100"
-          >
-            Another new job
-          </button>
-        </div>
-      </section>
-    );
-  }
+  if (created) return <NewJobCreated created={created} onStartOver={startOver} />;
 
   return (
     <form ref={formRef} onSubmit={submit} className="flex flex-col gap-5" noValidate>
-      <fieldset className="flex flex-col gap-2" aria-describedby={describedBy("customer", "customer")}>
-        <legend className="mb-1 text-lg font-semibold">Customer</legend>
-        {chosen ? (
-          <div className="flex items-start justify-between gap-2 rounded-lg border border-slate-300 bg-white px-3 py-2">
-            <div>
-              <p className="font-semibold">{chosen.name}</p>
-              <p className="text-sm text-slate-700">
-                {[chosen.phone, chosen.email, chosen.address].filter(Boolean).join(" · ") || "No details on file"}
-              </p>
-            </div>
-            <button
-              type="button"
-              onClick={() => setChosen(null)}
-              className="min-h-10 shrink-0 text-sm font-medium text-blue-800 underline"
-            >
-              Change
-            </button>
-          </div>
-        ) : adding ? (
-          <div className="flex flex-col gap-3 rounded-lg border border-slate-300 bg-white p-3">
-            <div className="flex flex-col gap-1">
-              <label htmlFor="name" className="font-medium">
-                Name
-              </label>
-              <input
-                id="name"
-                name="name"
-                maxLength={100}
-                aria-invalid={Boolean(errors["customer.name"])}
-                aria-describedby={describedBy("name", "customer.name")}
-                className={inputClass}
-              />
-              {fieldError("name", "customer.name")}
-            </div>
-            <div className="grid gap-3 sm:grid-cols-2">
-              <div className="flex flex-col gap-1">
-                <label htmlFor="phone" className="font-medium">
-                  Phone
-                </label>
-                <input
-                  id="phone"
-                  name="phone"
-                  type="tel"
-                  maxLength={30}
-                  aria-invalid={Boolean(errors["customer.phone"])}
-                  aria-describedby={describedBy("phone", "customer.phone")}
-                  className={inputClass}
-                />
-                {fieldError("phone", "customer.phone")}
-              </div>
-              <div className="flex flex-col gap-1">
-                <label htmlFor="email" className="font-medium">
-                  Email
-                </label>
-                <input
-                  id="email"
-                  name="email"
-                  type="email"
-                  maxLength={254}
-                  aria-invalid={Boolean(errors["customer.email"])}
-                  aria-describedby={describedBy("email", "customer.email")}
-                  className={inputClass}
-                />
-                {fieldError("email", "customer.email")}
-              </div>
-            </div>
-            <button
-              type="button"
-              onClick={() => setAdding(false)}
-              className="self-start text-sm font-medium text-blue-800 underline"
-            >
-              Search instead
-            </button>
-          </div>
-        ) : (
-          <div className="flex flex-col gap-2">
-            <label htmlFor="customer-search" className="font-medium">
-              Find by name, phone or email
-            </label>
-            <input
-              id="customer-search"
-              type="search"
-              value={query}
-              onChange={(event) => setQuery(event.currentTarget.value)}
-              autoComplete="off"
-              maxLength={100}
-              aria-describedby="customer-results"
-              className={inputClass}
-            />
-            <div id="customer-results" aria-live="polite" className="flex flex-col gap-1">
-              {searching && <p className="text-sm text-slate-700">Searching…</p>}
-              {!searching && matches?.length === 0 && (
-                <p className="text-sm text-slate-700">No customer matches “{query.trim()}”.</p>
-              )}
-              {!searching && matches && matches.length > 0 && (
-                <ul
-                  aria-label="Matching customers"
-                  className="flex flex-col divide-y divide-slate-200 rounded-lg border border-slate-300 bg-white"
-                >
-                  {matches.map((customer) => (
-                    <li key={customer.id}>
-                      <button
-                        type="button"
-                        onClick={() => choose(customer)}
-                        className="flex w-full flex-col items-start px-3 py-2 text-left hover:bg-slate-100"
-                      >
-                        <span className="font-semibold">{customer.name}</span>
-                        <span className="text-sm text-slate-700">
-                          {[customer.phone, customer.email, customer.address].filter(Boolean).join(" · ")}
-                        </span>
-                      </button>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </div>
-            <button
-              type="button"
-              onClick={() => setAdding(true)}
-              className="min-h-10 self-start rounded-lg border border-slate-400 bg-white px-3 text-slate-800 hover:bg-slate-100"
-            >
-              Add a new customer
-            </button>
-          </div>
-        )}
-        {fieldError("customer", "customer")}
-      </fieldset>
+      <CustomerPicker
+        chosen={chosen}
+        adding={adding}
+        onChoose={choose}
+        onClear={() => setChosen(null)}
+        onAdding={setAdding}
+        errors={errors}
+        fieldError={fieldError}
+        describedBy={describedBy}
+      />
 
       <div className="flex flex-col gap-1">
         <label htmlFor="address" className="font-medium">

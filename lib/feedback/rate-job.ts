@@ -2,10 +2,9 @@ import type { Actor } from "../auth/actor.ts";
 import { canRate, canSeeJob } from "../auth/policy.ts";
 import { AppError, jobNotFound } from "../errors.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
-import type { JobStatus, MessageKind, Visibility } from "../generated/prisma/enums.ts";
-import { type JobColumns, toJobRow } from "../jobs/job-columns.ts";
+import type { JobStatus } from "../generated/prisma/enums.ts";
 import type { JobRow } from "../jobs/job-view.ts";
-import type { EntryParams } from "../messages/entry-batcher.ts";
+import { appendTrioEntryWithin } from "../messages/append-entry.ts";
 import type { MessageView } from "../messages/message-view.ts";
 import { describeRating, isLowRating, ratingEditableUntil } from "./rating-rules.ts";
 import { type FeedbackRow, type JobRating, type OwnRating, toJobRating, toOwnRating } from "./rating-view.ts";
@@ -25,17 +24,6 @@ export type RateJobResult = {
 };
 
 type LockedJob = { id: string; companyId: string; technicianId: string | null; customerId: string; status: JobStatus };
-
-type EntryRow = JobColumns & {
-  outcome: "created" | "existing" | "not_found" | "conflict" | "stale";
-  m_id: string;
-  m_seq: number;
-  m_client_id: string;
-  m_kind: MessageKind;
-  m_visibility: Visibility;
-  m_body: string;
-  m_created_at: Date;
-};
 
 const feedbackSelect = {
   satisfaction: true,
@@ -96,40 +84,23 @@ export async function rateJob(
       };
     }
 
-    const entry: EntryParams = {
-      jobId: job.id,
-      companyId: job.companyId,
-      technicianId: null,
-      // Trio's record of the rating, not something the homeowner wrote in the
-      // thread: no author, no read mark moved, no wait for a reply started.
-      userId: null,
-      customerId: null,
-      role: "DISPATCHER",
-      name: "Trio",
+    // Trio's record of the rating, not something the homeowner wrote in the
+    // thread: no author, no read mark moved; a low one waits for an answer.
+    const appended = await appendTrioEntryWithin(tx, job, {
       kind: "SYSTEM",
       visibility: "STAFF",
       body: describeRating(actor.name, input, existing !== null),
-      clientId: null,
       expect: { status: "COMPLETED" },
-      change: {},
-    };
-    const [row] = await tx.$queryRaw<EntryRow[]>`
-      SELECT * FROM trio_append_entries(${JSON.stringify([entry])}::jsonb)`;
-    if (row?.outcome !== "created") throw new Error(`rating entry not written: ${row?.outcome}`);
-    const changedJob = toJobRow(row);
-    // attention.ts: a low rating waits for a staff reply as a homeowner's message does.
-    if (isLowRating(input)) {
-      const [waiting] = await tx.$queryRaw<{ since: Date }[]>`
-        UPDATE "Job" SET "awaitingReplySince" = COALESCE("awaitingReplySince", now() AT TIME ZONE 'UTC')
-        WHERE "id" = ${job.id}::uuid RETURNING "awaitingReplySince" AS "since"`;
-      changedJob.awaitingReplySince = waiting?.since ?? changedJob.awaitingReplySince;
-    }
+      change: isLowRating(input) ? { awaitReply: true } : {},
+    });
+    if (appended.outcome === "stale") throw new AppError("conflict", "The job changed meanwhile. Try again.");
+    const { job: changedJob, message } = appended;
 
     const scores = { satisfaction: input.satisfaction, recommend: input.recommend, comment: input.comment };
     const feedback: FeedbackRow = existing
       ? await tx.feedback.update({
           where: { jobId: job.id },
-          data: { ...scores, seq: row.m_seq, updatedAt: now },
+          data: { ...scores, seq: message.seq, updatedAt: now },
           select: feedbackSelect,
         })
       : await tx.feedback.create({
@@ -137,7 +108,7 @@ export async function rateJob(
             ...scores,
             jobId: job.id,
             customerId: actor.customerId,
-            seq: row.m_seq,
+            seq: message.seq,
             createdAt: now,
             updatedAt: now,
           },
@@ -148,22 +119,8 @@ export async function rateJob(
       changed: true,
       own: toOwnRating(feedback),
       rating: toJobRating(feedback),
-      message: toMessage(row),
+      message,
       job: changedJob,
     };
   });
-}
-
-function toMessage(row: EntryRow): MessageView {
-  return {
-    id: row.m_id,
-    jobId: row.j_id,
-    seq: row.m_seq,
-    clientId: row.m_client_id,
-    kind: row.m_kind,
-    visibility: row.m_visibility,
-    body: row.m_body,
-    author: null,
-    createdAt: row.m_created_at.toISOString(),
-  };
 }

@@ -30,6 +30,8 @@ export type JobChange = {
   runningLate?: boolean;
   /** The homeowner has now been told who the technician is (lib/jobs/announce-technicians.ts). */
   announceTechnician?: true;
+  /** Staff owe an answer from now (if they didn't already): a low rating (lib/feedback/attention.ts). */
+  awaitReply?: true;
 };
 
 export type Entry = {
@@ -100,17 +102,36 @@ export async function appendTrioEntry(
   job: { id: string; companyId: string },
   entry: Entry,
 ): Promise<AppendResult> {
-  return submit(db, {
-    jobId: job.id,
-    companyId: job.companyId,
-    technicianId: null,
-    userId: null,
-    customerId: null,
-    role: "DISPATCHER",
-    name: "Trio",
-    ...entryParams(entry),
-  });
+  return submit(db, trioEntryParams(job, entry));
 }
+
+/**
+ * The same, inside a transaction the caller holds, for the rare write that
+ * must commit with rows of its own (a rating): the job's row lock is then
+ * held until that transaction ends.
+ */
+export async function appendTrioEntryWithin(
+  tx: Pick<Db, "$queryRawUnsafe">,
+  job: { id: string; companyId: string },
+  entry: Entry,
+): Promise<AppendResult> {
+  const [row] = await tx.$queryRawUnsafe<Row[]>(
+    "SELECT * FROM trio_append_entries($1::jsonb)",
+    JSON.stringify([trioEntryParams(job, entry)]),
+  );
+  return toResult(row);
+}
+
+const trioEntryParams = (job: { id: string; companyId: string }, entry: Entry): EntryParams => ({
+  jobId: job.id,
+  companyId: job.companyId,
+  technicianId: null,
+  userId: null,
+  customerId: null,
+  role: "DISPATCHER",
+  name: "Trio",
+  ...entryParams(entry),
+});
 
 // Dates in expect and change travel as ISO strings (JSON), as the function reads them.
 const entryParams = (entry: Entry) => ({
@@ -123,7 +144,10 @@ const entryParams = (entry: Entry) => ({
 });
 
 async function submit(db: Db, params: EntryParams): Promise<AppendResult> {
-  const row = await submitEntry<Row>(db, params);
+  return toResult(await submitEntry<Row>(db, params));
+}
+
+function toResult(row: Row | undefined): AppendResult {
   if (!row || row.outcome === "not_found") throw jobNotFound();
   if (row.outcome === "conflict") throw new AppError("conflict", "That message id is already taken. Send again.");
   if (row.outcome === "stale") return { outcome: "stale" };

@@ -28,7 +28,8 @@ CREATE INDEX "Job_status_windowEnd_idx" ON "Job"("status", "windowEnd");
 -- …_thread_functions):
 --   * awaitingReplySince: a homeowner's entry starts the wait (or keeps its
 --     start); a staff text, photo or status step everyone sees ends it;
---     internal notes and Trio's own entries leave it as it is.
+--     internal notes and Trio's own entries leave it as it is, unless
+--     p_change.awaitReply starts it (a low rating waits for an answer too).
 --   * runningLateSince: p_change.runningLate sets (true) or clears (false)
 --     it; any change of status, ETA or window clears it.
 --   * p_change may set windowStart and windowEnd; p_expect may also name the
@@ -118,6 +119,7 @@ BEGIN
       "windowStart" = CASE WHEN p_change ? 'windowStart' THEN (p_change->>'windowStart')::timestamp(3) ELSE jb."windowStart" END,
       "windowEnd" = CASE WHEN p_change ? 'windowEnd' THEN (p_change->>'windowEnd')::timestamp(3) ELSE jb."windowEnd" END,
       "awaitingReplySince" = CASE
+        WHEN p_change ? 'awaitReply' THEN COALESCE(jb."awaitingReplySince", now_utc)
         WHEN NOT public_entry OR by_trio THEN jb."awaitingReplySince"
         WHEN p_role = 'HOMEOWNER' THEN COALESCE(jb."awaitingReplySince", now_utc)
         WHEN p_kind IN ('TEXT', 'STATUS', 'PHOTO') THEN NULL
