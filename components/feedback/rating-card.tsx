@@ -132,7 +132,7 @@ export function RatingCard({ jobId, timeZone }: Props) {
 
   if (mode === "later") {
     return (
-      <div className="border-b border-slate-200 bg-white px-4 py-2">
+      <div>
         <button
           type="button"
           onClick={() => show("form")}
@@ -148,7 +148,7 @@ export function RatingCard({ jobId, timeZone }: Props) {
     <section
       aria-labelledby={headingId}
       data-testid="rating-card"
-      className="max-h-[60dvh] overflow-y-auto border-b border-slate-200 bg-white px-4 py-3"
+      className="rounded-2xl border border-slate-200 bg-white px-4 py-3 shadow-sm"
     >
       {mode === "done" && rating ? (
         <div>

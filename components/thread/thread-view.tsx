@@ -5,7 +5,8 @@ import { ROLE_LABEL } from "@/lib/auth/actor.ts";
 import type { TechnicianOption } from "@/lib/jobs/list-technicians.ts";
 import type { ThreadPage } from "@/lib/messages/list-messages.ts";
 import type { MessageView } from "@/lib/messages/message-view.ts";
-import { ThreadFeedback } from "../feedback/thread-feedback.tsx";
+import { JobRatingPanel } from "../feedback/job-rating-panel.tsx";
+import { RatingCard } from "../feedback/rating-card.tsx";
 import { JobProgress } from "../homeowner/job-progress.tsx";
 import { TechnicianCard } from "../homeowner/technician-card.tsx";
 import { AccessEnded } from "../realtime/access-ended.tsx";
@@ -99,7 +100,7 @@ export function ThreadView({ jobId, initial, viewer, timeZone, technicians, onRe
           {job.technician && <TechnicianCard technician={job.technician} />}
         </>
       )}
-      <ThreadFeedback job={job} messages={messages} viewer={viewer} timeZone={timeZone} />
+      {viewer.kind === "staff" && <JobRatingPanel job={job} messages={messages} timeZone={timeZone} />}
       <ol
         ref={listRef}
         className="min-h-0 flex-1 overflow-y-auto px-3 py-2"
@@ -131,6 +132,12 @@ export function ThreadView({ jobId, initial, viewer, timeZone, technicians, onRe
             onDiscard={() => thread.discard(message.clientId)}
           />
         ))}
+        {viewer.kind === "homeowner" && job.status === "COMPLETED" && (
+          // In the conversation, after the newest entry: it scrolls with the thread, never hides it.
+          <li className="my-3">
+            <RatingCard jobId={job.id} timeZone={timeZone} />
+          </li>
+        )}
       </ol>
       <div className="min-h-6 px-4 text-sm text-slate-700" aria-live="polite">
         {typingNow.length > 0 ? (

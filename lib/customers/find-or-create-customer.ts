@@ -9,26 +9,34 @@ export type CustomerContact = {
   email: string | null;
   address: string | null;
   channel?: ChannelName;
+  /**
+   * The public form: find the customer only when the name matches too.
+   * False (the office adding a customer): always a new record.
+   */
+  matchExisting: boolean;
 };
 
 export type FoundCustomer = { id: string; name: string; created: boolean };
 
 /**
  * The company's customer with this phone or email (phone first: it is what
- * people give the same way each time), or a new one. Phones stored before
- * they were normalised are compared by their digits too.
+ * people give the same way each time) *and* this name (case and spacing
+ * aside), or a new one. Phones stored before they were normalised are
+ * compared by their digits too.
  *
- * A known customer keeps their name and what is on file: a form anyone can
- * fill in only adds what was missing (and the channel they now ask for),
- * never overwrites, so a stranger who knows someone's number can't change
- * their record.
+ * A form anyone can fill in changes nothing on file and learns nothing from
+ * it: a known customer's record is never written here, and a stranger who
+ * types someone's number under another name gets a customer of their own, not
+ * theirs (nor their name or address in the thread).
  */
 export async function findOrCreateCustomer(
   db: Db,
   companyId: string,
   contact: CustomerContact,
 ): Promise<FoundCustomer> {
-  const existing = await findByContact(db, companyId, contact.phone, contact.email);
+  const existing = contact.matchExisting
+    ? await findByContact(db, companyId, contact.phone, contact.email, contact.name)
+    : null;
   if (!existing) {
     const created = await db.customer.create({
       data: {
@@ -43,23 +51,17 @@ export async function findOrCreateCustomer(
     });
     return { ...created, created: true };
   }
-  const fill = {
-    ...(existing.phone ? {} : contact.phone ? { phone: contact.phone } : {}),
-    ...(existing.email ? {} : contact.email ? { email: contact.email } : {}),
-    ...(existing.address ? {} : contact.address ? { address: contact.address } : {}),
-    ...(contact.channel ? { preferredChannel: contact.channel } : {}),
-  };
-  if (Object.keys(fill).length > 0) await db.customer.update({ where: { id: existing.id }, data: fill });
   return { id: existing.id, name: existing.name, created: false };
 }
 
 type CustomerRow = { id: string; name: string; phone: string | null; email: string | null; address: string | null };
 
-export async function findByContact(
+async function findByContact(
   db: Db,
   companyId: string,
   phone: string | null,
   email: string | null,
+  name: string,
 ): Promise<CustomerRow | null> {
   if (!phone && !email) return null;
   const rows = await db.$queryRaw<CustomerRow[]>`
@@ -68,6 +70,7 @@ export async function findByContact(
     WHERE "companyId" = ${companyId}::uuid
       AND ((${phone}::text IS NOT NULL AND regexp_replace("phone", '[^0-9+]', '', 'g') = ${phone}::text)
         OR (${email}::text IS NOT NULL AND lower("email") = ${email}::text))
+      AND lower(regexp_replace(btrim("name"), '\s+', ' ', 'g')) = lower(regexp_replace(btrim(${name}::text), '\s+', ' ', 'g'))
     ORDER BY (${phone}::text IS NOT NULL AND regexp_replace("phone", '[^0-9+]', '', 'g') = ${phone}::text) DESC,
       "createdAt" ASC
     LIMIT 1`;

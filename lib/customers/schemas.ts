@@ -100,5 +100,7 @@ export const searchCustomersQuerySchema = z.strictObject({
   q: z
     .string()
     .max(MAX_SEARCH_LENGTH, `Search with at most ${MAX_SEARCH_LENGTH} characters.`)
-    .transform((q) => q.trim()),
+    .default("")
+    // Control characters (NUL above all, which PostgreSQL can't compare) match nothing anyone typed.
+    .transform((q) => q.replace(/\p{Cc}/gu, "").trim()),
 });

@@ -4,7 +4,9 @@
 //   as a homeowner's message does: rating sets Job.awaitingReplySince (unless
 //   a wait has already begun), and a staff text, photo or status step that
 //   everyone sees ends it (trio_append_entry). Changing the rating to another
-//   low one starts a new wait if the last was answered.
+//   low one starts a new wait if the last was answered; raising it to one
+//   that isn't low ends the wait, unless the homeowner's own message is the
+//   newest in the thread.
 //
 // So a low-rated job stays on (or comes back to) the board under the rule the
 // board already keeps, `isLive` (lib/jobs/job-view.ts), and the board row

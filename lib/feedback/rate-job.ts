@@ -91,7 +91,11 @@ export async function rateJob(
       visibility: "STAFF",
       body: describeRating(actor.name, input, existing !== null),
       expect: { status: "COMPLETED" },
-      change: isLowRating(input) ? { awaitReply: true } : {},
+      change: isLowRating(input)
+        ? { awaitReply: true }
+        : existing && isLowRating(existing)
+          ? { awaitReply: false }
+          : {},
     });
     if (appended.outcome === "stale") throw new AppError("conflict", "The job changed meanwhile. Try again.");
     const { job: changedJob, message } = appended;

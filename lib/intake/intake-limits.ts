@@ -81,14 +81,10 @@ const giveBackOne = (store: RateLimiterAbstract, key: string) =>
 
 /**
  * Counts one request from this address for these contacts, or throws
- * `rate_limited` (a refused request counts nothing). Returns how to give the
- * points back: a resend of a request already made is no new request.
+ * `rate_limited` (a refused request counts nothing). A resend of a request
+ * already made counts too: it opens a new link to that thread.
  */
-export async function takeRequestAttempt(
-  companyId: string,
-  address: string,
-  contacts: string[],
-): Promise<() => Promise<void>> {
+export async function takeRequestAttempt(companyId: string, address: string, contacts: string[]): Promise<void> {
   const { addresses, contacts: perContact } = stores();
   const byAddress = await take(addresses, address);
   if (byAddress) throw refuse(byAddress);
@@ -102,7 +98,4 @@ export async function takeRequestAttempt(
     }
     taken.push(key);
   }
-  return async () => {
-    await Promise.all([giveBackOne(addresses, address), ...taken.map((done) => giveBackOne(perContact, done))]);
-  };
 }

@@ -40,7 +40,8 @@ export async function submitRequest(
   if (input.website.trim() !== "") return { kind: "ignored", companySlug: company.slug };
 
   const contacts = [input.phone, input.email].filter((contact): contact is string => contact !== null);
-  const giveBack = await takeRequestAttempt(company.id, context.clientAddress, contacts);
+  // Repeats count too: each one opens a new link to the thread.
+  await takeRequestAttempt(company.id, context.clientAddress, contacts);
 
   const created = await createJob(db, {
     companyId: company.id,
@@ -50,6 +51,7 @@ export async function submitRequest(
       email: input.email,
       address: input.address,
       channel: input.channel,
+      matchExisting: true,
     },
     problem: input.problem,
     address: input.address,
@@ -59,12 +61,12 @@ export async function submitRequest(
     firstEntry: () =>
       [
         firstReplyPromise(company.firstReplyMinutes),
+        `What's wrong: ${input.problem}`,
         `Address: ${input.address}`,
         ...(input.preferredTimes ? [`Preferred times: ${input.preferredTimes}`] : []),
       ].join("\n"),
     linkTtlDays: context.linkTtlDays,
     sameRequestWithinMs: SAME_REQUEST_WINDOW_MS,
   });
-  if (created.repeated) await giveBack();
   return { kind: "created", companySlug: company.slug, ...created };
 }

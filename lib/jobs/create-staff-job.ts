@@ -11,7 +11,7 @@ import type { CreateJobInput } from "./schemas.ts";
  * A job a dispatcher opens, usually for a homeowner on the phone: a customer
  * of their company (found or added), an optional arrival window in the
  * company's time zone and an optional technician of their company. Scheduled
- * when a technician has it, otherwise requested. Returns a homeowner link to
+ * when it has both a technician and a window, otherwise requested. Returns a homeowner link to
  * send them.
  */
 export async function createStaffJob(
@@ -44,16 +44,20 @@ export async function createStaffJob(
             phone: input.customer.phone,
             email: input.customer.email,
             address: input.address,
+            // The office chose "Add a new customer": a record of its own.
+            matchExisting: false,
           },
     problem: input.problem,
     address: input.address,
     technicianId: technician?.user.id ?? null,
     window,
-    status: technician ? "SCHEDULED" : "REQUESTED",
+    // Scheduled means a time was promised: a technician alone is not one.
+    status: technician && window ? "SCHEDULED" : "REQUESTED",
     awaitingReply: false,
     firstEntry: () =>
       [
         `${actor.name} took this request by phone.`,
+        `What's wrong: ${input.problem}`,
         `Address: ${input.address}`,
         ...(window
           ? [`Arrival window: ${formatWindow(window.start.toISOString(), window.end.toISOString(), company.timeZone)}`]

@@ -27,6 +27,7 @@ export type JobColumns = {
   j_steps: unknown;
   j_technician_bio: string | null;
   j_announced_technician_id: string | null;
+  j_address: string | null;
 };
 
 /** The same columns as a select list over "Job" j, "Customer" c and the technician "User" t. */
@@ -38,7 +39,8 @@ export const JOB_COLUMNS_SQL = `
   j."publicUpdatedAt" AS j_public_updated_at, c."name" AS j_customer_name, c."address" AS j_customer_address,
   t."name" AS j_technician_name, j."awaitingReplySince" AS j_awaiting_reply_since,
   j."runningLateSince" AS j_running_late_since, j."createdAt" AS j_created_at, j."steps" AS j_steps,
-  t."bio" AS j_technician_bio, j."announcedTechnicianId" AS j_announced_technician_id`;
+  t."bio" AS j_technician_bio, j."announcedTechnicianId" AS j_announced_technician_id,
+  j."address" AS j_address`;
 
 export function toJobRow(row: JobColumns): JobRow {
   return {
@@ -61,6 +63,7 @@ export function toJobRow(row: JobColumns): JobRow {
     createdAt: row.j_created_at,
     steps: row.j_steps,
     announcedTechnicianId: row.j_announced_technician_id,
+    address: row.j_address,
     customer: { name: row.j_customer_name, address: row.j_customer_address },
     technician:
       row.j_technician_id && row.j_technician_name

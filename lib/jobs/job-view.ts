@@ -71,6 +71,7 @@ export const jobSummarySelect = {
   createdAt: true,
   steps: true,
   announcedTechnicianId: true,
+  address: true,
   customer: { select: { name: true, address: true } },
   technician: { select: { id: true, name: true, bio: true } },
 } as const;
@@ -97,6 +98,8 @@ export type JobRow = {
   steps: unknown;
   /** The technician the homeowner has been told about (lib/jobs/announce-technicians.ts). */
   announcedTechnicianId: string | null;
+  /** Where the work is, when the request said (else the customer's address on file). */
+  address: string | null;
   customer: { name: string; address: string | null };
   technician: { id: string; name: string; bio: string } | null;
 };
@@ -108,7 +111,7 @@ export function toJobSummary(job: JobRow): JobSummary {
     title: job.title,
     description: job.description,
     status: job.status,
-    customer: job.customer,
+    customer: { name: job.customer.name, address: job.address ?? job.customer.address },
     technician: job.technician,
     windowStart: job.windowStart?.toISOString() ?? null,
     windowEnd: job.windowEnd?.toISOString() ?? null,

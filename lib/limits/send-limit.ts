@@ -38,3 +38,26 @@ export async function withinSendLimit<R extends { created: boolean }>(
   if (!result.created) await verdict.giveBack();
   return result;
 }
+
+/**
+ * The same budget for a thread entry that has no clientId (a rating, changed
+ * again and again): refused with `rate_limited` before anything is written;
+ * a call that wrote nothing (`wrote` false) costs nothing.
+ */
+export async function withinEntryLimit<R>(
+  actor: Actor,
+  jobId: string,
+  write: () => Promise<R>,
+  wrote: (result: R) => boolean,
+): Promise<R> {
+  const verdict = await limits().sends.take(senderKey(actor, jobId));
+  if (!verdict.ok) {
+    const seconds = retryAfterSeconds(verdict.retryAfterMs);
+    throw new AppError("rate_limited", `That's a lot of changes at once — try again in ${seconds} s.`, {
+      retryAfter: seconds,
+    });
+  }
+  const result = await write();
+  if (!wrote(result)) await verdict.giveBack();
+  return result;
+}

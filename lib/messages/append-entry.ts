@@ -30,8 +30,12 @@ export type JobChange = {
   runningLate?: boolean;
   /** The homeowner has now been told who the technician is (lib/jobs/announce-technicians.ts). */
   announceTechnician?: true;
-  /** Staff owe an answer from now (if they didn't already): a low rating (lib/feedback/attention.ts). */
-  awaitReply?: true;
+  /**
+   * Staff owe an answer from now (true, if they didn't already: a low
+   * rating), or no longer for that reason (false: the rating was raised),
+   * unless the homeowner's own message is the newest (lib/feedback/attention.ts).
+   */
+  awaitReply?: boolean;
 };
 
 export type Entry = {

@@ -95,6 +95,9 @@ test("the request form works without JavaScript", async ({ browser }) => {
   await page.waitForURL(/\/jobs\/[0-9a-f-]{36}$/);
   const names = (await context.cookies()).map((cookie) => cookie.name);
   expect(names).toEqual(expect.arrayContaining(["trio.homeowner", "trio.new-link"]));
+  // Without script the page still shows the thread as it stands, and the link to keep.
+  await expect(confirmed(page, "Request received — we usually answer within 15 minutes.")).toBeVisible();
+  await expect(page.getByLabel("Your link")).toHaveValue(/\/j\/[A-Za-z0-9_-]{43}$/);
 
   // The thread itself is a live, scripted page: the same browser with its script sees it and the link.
   const withScript = await browser.newContext({

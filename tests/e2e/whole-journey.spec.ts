@@ -8,7 +8,7 @@
 // (Server: LATE_GRACE_MINUTES=0, ASSIGNMENT_SETTLE_SECONDS=4, see global-setup.)
 // Runs last: it adds a job to the shared demo board.
 import { expect, type Page, test } from "@playwright/test";
-import { confirmed, DESKTOP, expectNoSeriousA11yIssues, newPerson, PHONE, say, signIn, thread } from "./helpers.ts";
+import { confirmed, DESKTOP, expectNoSeriousA11yIssues, newPerson, PHONE, say, signIn } from "./helpers.ts";
 
 const ZONE = "America/New_York";
 /** A date on the company's calendar, as a date input takes it. */
@@ -118,7 +118,7 @@ test("Sam completes the job with a summary; Casey rates it low and the board rai
   await card.getByRole("button", { name: "Submit my rating" }).click();
   await expect(card.getByRole("heading", { name: "Thank you for your rating!" })).toBeVisible();
   await expect(row().getByTestId("rating-alert")).toHaveText(/Low rating 2\/5/);
-  await expect(thread(casey).getByText("rated the visit")).toHaveCount(0);
+  await expect(confirmed(casey, "rated the visit")).toHaveCount(0);
 });
 
 test("the office answers; Casey writes again and the job is back under Needs reply", async () => {

@@ -80,7 +80,7 @@ describe("a dispatcher opening a job", () => {
     const messages = await getDb().message.findMany({ where: { jobId: body.data.job.id } });
     expect(messages).toHaveLength(1);
     expect(messages[0]?.body).toMatch(
-      /^Dana Dispatch took this request by phone\.\nAddress: 5 Pine Road\nArrival window: .+, 9–11 am\nTechnician: Sam Tech$/,
+      /^Dana Dispatch took this request by phone\.\nWhat's wrong: Furnace makes a banging noise\nAddress: 5 Pine Road\nArrival window: .+, 9–11 am\nTechnician: Sam Tech$/,
     );
 
     // The link works: it opens this job's thread.
@@ -109,6 +109,8 @@ describe("a dispatcher opening a job", () => {
       (await search(world.foreignDispatcher.cookie, "quincy")).body.data.map((c: { name: string }) => c.name),
     ).toEqual(["Quincy Foreign"]);
     expect((await search(world.dispatcher.cookie, "%")).body.data).toEqual([]);
+    // A NUL (which PostgreSQL can't compare) is no search at all, never a 500.
+    expect((await search(world.dispatcher.cookie, "ab\u0000")).status).toBe(200);
 
     const { status, body } = await post(world.dispatcher.cookie, {
       customer: { kind: "known", id: mine.id },
@@ -117,7 +119,24 @@ describe("a dispatcher opening a job", () => {
     });
     expect(status).toBe(201);
     expect(body.data.job.status).toBe("REQUESTED");
-    expect(body.data.job.customer.name).toBe("Quincy Searchable");
+    expect(body.data.job.customer).toEqual({ name: "Quincy Searchable", address: "9 Cedar Way" });
+
+    // A technician without a time promises no visit yet: still requested.
+    const noTime = await post(world.dispatcher.cookie, {
+      customer: { kind: "known", id: mine.id },
+      address: "9 Cedar Way",
+      problem: "Garbage disposal hums",
+      technicianId: world.technician.id,
+    });
+    expect(noTime.body.data.job).toMatchObject({ status: "REQUESTED", technician: { id: world.technician.id } });
+
+    // "Add a new customer" with a number already on file makes a record of its own.
+    const second = await post(world.dispatcher.cookie, {
+      customer: { kind: "new", name: "Someone Else", phone: mine.phone ?? "", email: "" },
+      address: "2 New Street",
+      problem: "Faucet",
+    });
+    expect(second.body.data.job.customer).toEqual({ name: "Someone Else", address: "2 New Street" });
 
     // Another company's customer can't be used.
     const foreign = await createCustomer(getDb(), { companyId: world.other.id, name: "Not Yours" });

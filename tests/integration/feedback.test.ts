@@ -6,6 +6,7 @@ import { rateJob } from "../../lib/feedback/rate-job.ts";
 import { rateJobInputSchema } from "../../lib/feedback/schemas.ts";
 import { listJobs } from "../../lib/jobs/list-jobs.ts";
 import { transitionJob } from "../../lib/jobs/transition-job.ts";
+import { resetLimits } from "../../lib/limits/limits.ts";
 import { listMessages } from "../../lib/messages/list-messages.ts";
 import { sendMessage } from "../../lib/messages/send-message.ts";
 import { createCustomer, createJob } from "../../prisma/seed/factories.ts";
@@ -278,6 +279,46 @@ describe("rating a job", () => {
     expect(await onBoard()).toBeUndefined();
     const [after] = await listJobs(db, world.dispatcher.actor, { status: "all" });
     expect(after && ratingNeedsAttention(after)).toBe(false);
+  });
+
+  it("ends the wait it began when the rating is raised, but not a homeowner's message still waiting", async () => {
+    const db = getDb();
+    await complete();
+    const waitingSince = async () =>
+      (await db.job.findUniqueOrThrow({ where: { id: world.job.id } })).awaitingReplySince;
+    await rateJob(db, world.homeowner.actor, rating(2, 3));
+    expect(await waitingSince()).not.toBeNull();
+    await rateJob(db, world.homeowner.actor, rating(5, 10));
+    expect(await waitingSince()).toBeNull();
+
+    await rateJob(db, world.homeowner.actor, rating(1, 0));
+    await sendMessage(db, world.homeowner.actor, {
+      jobId: world.job.id,
+      clientId: crypto.randomUUID(),
+      body: "And the boots on the carpet!",
+      visibility: "EVERYONE",
+    });
+    await rateJob(db, world.homeowner.actor, rating(4, 8));
+    expect(await waitingSince()).not.toBeNull();
+  });
+
+  it("limits how often a rating is changed, like messages", async () => {
+    process.env.LIMIT_SENDS_PER_MINUTE = "3";
+    await resetLimits();
+    try {
+      await complete();
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) {
+        statuses.push((await post(world.homeowner.cookie, world.job.id, rating(i % 2 ? 2 : 4, 5))).status);
+      }
+      expect(statuses.slice(0, 1)).toEqual([201]);
+      expect(statuses).toContain(429);
+      const refused = await post(world.homeowner.cookie, world.job.id, rating(3, 3));
+      expect(await refused.json()).toMatchObject({ error: { code: "rate_limited" } });
+    } finally {
+      delete process.env.LIMIT_SENDS_PER_MINUTE;
+      await resetLimits();
+    }
   });
 
   it("starts no wait for a good rating", async () => {

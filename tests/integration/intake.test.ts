@@ -10,6 +10,7 @@ import { HOMEOWNER_COOKIE } from "../../lib/auth/cookies.ts";
 import { getDb } from "../../lib/db.ts";
 import { MAX_PROBLEM_LENGTH } from "../../lib/intake/schemas.ts";
 import { resetLimits } from "../../lib/limits/limits.ts";
+import { listMessages } from "../../lib/messages/list-messages.ts";
 import { createCompany, createCustomer } from "../../prisma/seed/factories.ts";
 import { record, startRealtime, until } from "../support/realtime.ts";
 import { buildWorld, type World } from "../support/world.ts";
@@ -134,7 +135,7 @@ describe("a homeowner's request", () => {
         kind: "SYSTEM",
         visibility: "EVERYONE",
         clientId: "server:system:1",
-        body: "Request received — we usually answer within 20 minutes.\nAddress: 12 Elm Street\nPreferred times: Weekday mornings",
+        body: `Request received — we usually answer within 20 minutes.\nWhat's wrong: ${fields.problem}\nAddress: 12 Elm Street\nPreferred times: Weekday mornings`,
       },
     ]);
 
@@ -158,32 +159,73 @@ describe("a homeowner's request", () => {
     expect(updates.find((job) => job.id === body.data.jobId)?.status).toBe("REQUESTED");
   });
 
-  it("finds the company's customer by phone however it was written, or by email, and only in that company", async () => {
+  it("finds the company's customer by name with their phone (however written) or email, and only in that company", async () => {
     const known = await createCustomer(getDb(), {
       companyId: world.company.id,
       name: "Known Person",
       phone: "+1 (555) 777-0101",
       email: "known@example.test",
+      address: "8 Willow Road",
     });
     const foreign = await createCustomer(getDb(), {
       companyId: world.other.id,
       name: "Foreign Person",
       phone: "+15557770202",
     });
-    const byPhone = await submitJson(form({ name: "Someone Else", phone: "+1 555-777-0101", email: "" }));
+    const byPhone = await submitJson(form({ name: "known  person", phone: "+1 555-777-0101", email: "" }));
     const byEmail = await submitJson(
-      form({ name: "K. Person", phone: "", email: "KNOWN@example.test", channel: "EMAIL" }),
+      form({ name: "Known Person", phone: "", email: "KNOWN@example.test", channel: "EMAIL" }),
     );
-    const notForeign = await submitJson(form({ phone: "+1 555 777 0202" }));
+    const notForeign = await submitJson(form({ name: "Foreign Person", phone: "+1 555 777 0202" }));
     const customerOf = async (jobId: string) =>
       (await getDb().job.findUniqueOrThrow({ where: { id: jobId }, select: { customerId: true } })).customerId;
     expect(await customerOf(byPhone.body.data.jobId)).toBe(known.id);
     expect(await customerOf(byEmail.body.data.jobId)).toBe(known.id);
     expect(await customerOf(notForeign.body.data.jobId)).not.toBe(foreign.id);
-    // A known customer's name and details are not overwritten by the form.
-    const after = await getDb().customer.findUniqueOrThrow({ where: { id: known.id } });
-    expect(after.name).toBe("Known Person");
-    expect(after.phone).toBe("+1 (555) 777-0101");
+    // The job is where the request says, not where the customer's file says.
+    const { job } = await listMessages(getDb(), world.dispatcher.actor, byPhone.body.data.jobId, 0);
+    expect(job.customer).toEqual({ name: "Known Person", address: "12 Elm Street" });
+    // A slug no company can have (a NUL) is a plain 404.
+    const nul = await requestRoute(
+      new Request("http://localhost:3000/x", {
+        method: "POST",
+        headers: { "content-type": "application/json", [REMOTE_ADDRESS_HEADER]: address },
+        body: JSON.stringify(form({})),
+      }),
+      params("a\u0000b"),
+    );
+    expect(nul.status).toBe(404);
+  });
+
+  it("tells a stranger with someone's number nothing about them, and changes nothing on file", async () => {
+    const priya = await createCustomer(getDb(), {
+      companyId: world.company.id,
+      name: "Priya Shah",
+      phone: "+1 555 0142",
+      address: "8 Willow Road",
+    });
+    const before = await getDb().customer.findUniqueOrThrow({ where: { id: priya.id } });
+    const { response, body } = await submitJson(
+      form({
+        name: "Mallory",
+        phone: "+1 555 0142",
+        email: "mallory@evil.test",
+        address: "1 Evil St",
+        channel: "EMAIL",
+      }),
+    );
+    expect(response.status).toBe(201);
+    const cookie = homeownerCookieFrom(response) as string;
+    const read = await readRoute(new Request("http://localhost:3000/x?afterSeq=0", { headers: { cookie } }), {
+      params: Promise.resolve({ id: body.data.jobId }),
+    });
+    const page = JSON.stringify(await read.json());
+    expect(page).not.toContain("Priya");
+    expect(page).not.toContain("Willow");
+    expect(page).toContain("1 Evil St");
+    const job = await getDb().job.findUniqueOrThrow({ where: { id: body.data.jobId } });
+    expect(job.customerId).not.toBe(priya.id);
+    expect(await getDb().customer.findUniqueOrThrow({ where: { id: priya.id } })).toEqual(before);
   });
 
   it("makes one job of the same request sent twice within minutes, and lands both in its thread", async () => {
@@ -200,6 +242,10 @@ describe("a homeowner's request", () => {
     const after = await counts();
     expect(after.jobs).toBe(before.jobs);
     expect(after.messages).toBe(before.messages);
+    // Each repeat opens a new link to the thread, so repeats count against the limits too.
+    const limited = await submitJson(fields);
+    expect(limited.response.status).toBe(429);
+    await resetLimits();
 
     // Someone who knows the number but not the rest gets no way into that thread.
     const guess = await submitJson({ ...fields, address: "1 Other Road" });

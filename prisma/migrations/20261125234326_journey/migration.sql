@@ -29,7 +29,9 @@ CREATE INDEX "Job_status_windowEnd_idx" ON "Job"("status", "windowEnd");
 --   * awaitingReplySince: a homeowner's entry starts the wait (or keeps its
 --     start); a staff text, photo or status step everyone sees ends it;
 --     internal notes and Trio's own entries leave it as it is, unless
---     p_change.awaitReply starts it (a low rating waits for an answer too).
+--     p_change.awaitReply starts it (true: a low rating waits for an answer
+--     too) or ends it (false: the rating was raised), a homeowner's message
+--     still waiting aside.
 --   * runningLateSince: p_change.runningLate sets (true) or clears (false)
 --     it; any change of status, ETA or window clears it.
 --   * p_change may set windowStart and windowEnd; p_expect may also name the
@@ -46,6 +48,7 @@ ALTER TYPE trio_entry_result ADD ATTRIBUTE j_created_at timestamp(3);
 ALTER TYPE trio_entry_result ADD ATTRIBUTE j_steps jsonb;
 ALTER TYPE trio_entry_result ADD ATTRIBUTE j_technician_bio text;
 ALTER TYPE trio_entry_result ADD ATTRIBUTE j_announced_technician_id uuid;
+ALTER TYPE trio_entry_result ADD ATTRIBUTE j_address text;
 
 CREATE OR REPLACE FUNCTION trio_append_entry(
   p_job_id uuid,
@@ -119,7 +122,14 @@ BEGIN
       "windowStart" = CASE WHEN p_change ? 'windowStart' THEN (p_change->>'windowStart')::timestamp(3) ELSE jb."windowStart" END,
       "windowEnd" = CASE WHEN p_change ? 'windowEnd' THEN (p_change->>'windowEnd')::timestamp(3) ELSE jb."windowEnd" END,
       "awaitingReplySince" = CASE
-        WHEN p_change ? 'awaitReply' THEN COALESCE(jb."awaitingReplySince", now_utc)
+        WHEN p_change ? 'awaitReply' THEN CASE
+          WHEN (p_change->>'awaitReply')::boolean THEN COALESCE(jb."awaitingReplySince", now_utc)
+          -- false: no longer owed for this reason, unless the homeowner's own word is the newest.
+          WHEN EXISTS (
+            SELECT 1 FROM "Message" pm JOIN "Participant" pa ON pa."id" = pm."authorId"
+            WHERE pm."jobId" = jb."id" AND pm."seq" = jb."lastPublicSeq" AND pa."role" = 'HOMEOWNER'
+          ) THEN jb."awaitingReplySince"
+          END
         WHEN NOT public_entry OR by_trio THEN jb."awaitingReplySince"
         WHEN p_role = 'HOMEOWNER' THEN COALESCE(jb."awaitingReplySince", now_utc)
         WHEN p_kind IN ('TEXT', 'STATUS', 'PHOTO') THEN NULL
@@ -221,6 +231,7 @@ BEGIN
   r.j_steps := j."steps";
   r.j_technician_bio := j.technician_bio;
   r.j_announced_technician_id := j."announcedTechnicianId";
+  r.j_address := j."address";
   RETURN r;
 END;
 $$;
