@@ -6,11 +6,11 @@
 // Taken with rate-limiter-flexible's consume, which counts and checks in one
 // step, so parallel attempts cannot all pass a check none of them has counted
 // yet. In memory on one node, in Redis when REDIS_URL is set (lib/limits).
-import { type RateLimiterAbstract, RateLimiterRes } from "rate-limiter-flexible";
+import type { RateLimiterAbstract } from "rate-limiter-flexible";
 import { env } from "../env.ts";
-import { type Limits, limits } from "../limits/limits.ts";
+import { storesBeside } from "../limits/limits.ts";
 import { retryAfterSeconds } from "../limits/rules.ts";
-import { limiterStore } from "../limits/store.ts";
+import { giveBackPoint, limiterStore, takePoint } from "../limits/store.ts";
 
 export const SIGN_IN_FAILURES_ALLOWED = 10;
 export const SIGN_IN_WINDOW_SECONDS = 15 * 60;
@@ -27,50 +27,11 @@ export type SignInLimitRefusal = { ok: false; reason: "account" | "address"; ret
 type Stores = { failures: RateLimiterAbstract; attempts: RateLimiterAbstract };
 
 // Beside the other limits, and forgotten with them (resetLimits makes new ones).
-const hub = globalThis as typeof globalThis & { __trioSignInStores?: WeakMap<Limits, Stores> };
-
-function stores(): Stores {
-  const current = limits();
-  hub.__trioSignInStores ??= new WeakMap();
-  let found = hub.__trioSignInStores.get(current);
-  if (!found) {
-    const { redis } = current;
-    found = {
-      failures: limiterStore("sign-in-failures", SIGN_IN_FAILURES_ALLOWED, SIGN_IN_WINDOW_SECONDS, redis),
-      attempts: limiterStore("sign-in-attempts", env().LIMIT_SIGN_INS_PER_ADDRESS, SIGN_IN_WINDOW_SECONDS, redis),
-    };
-    hub.__trioSignInStores.set(current, found);
-  }
-  return found;
-}
-
-let warned = false;
-
-/** One point, or the refusal. A refused attempt is not counted: it checked nothing. */
-async function take(store: RateLimiterAbstract, key: string): Promise<RateLimiterRes | null> {
-  try {
-    await store.consume(key);
-    return null;
-  } catch (refusal) {
-    if (refusal instanceof RateLimiterRes) {
-      await store.reward(key, 1).catch(() => {});
-      return refusal;
-    }
-    // A store that broke (not a refusal) lets sign-in through, as every limit
-    // here does; the hash slots still bound what a flood can cost.
-    if (!warned) {
-      warned = true;
-      console.warn(`[trio] sign-in limit not checked: ${refusal instanceof Error ? refusal.message : refusal}`);
-    }
-    return null;
-  }
-}
-
-const giveBackOne = (store: RateLimiterAbstract, key: string) =>
-  store.reward(key, 1).then(
-    () => {},
-    () => {},
-  );
+const stores = (): Stores =>
+  storesBeside("sign-in", ({ redis }) => ({
+    failures: limiterStore("sign-in-failures", SIGN_IN_FAILURES_ALLOWED, SIGN_IN_WINDOW_SECONDS, redis),
+    attempts: limiterStore("sign-in-attempts", env().LIMIT_SIGN_INS_PER_ADDRESS, SIGN_IN_WINDOW_SECONDS, redis),
+  }));
 
 const accountKeyOf = (email: string, address: string) => `${address} ${email}`;
 
@@ -89,20 +50,20 @@ export async function forgiveSignInFailures(email: string, address: string): Pro
 export async function takeSignInAttempt(email: string, address: string): Promise<SignInPass | SignInLimitRefusal> {
   const { failures, attempts } = stores();
   const accountKey = accountKeyOf(email, address);
-  const lockedOut = await take(failures, accountKey);
+  const lockedOut = await takePoint(failures, accountKey, "sign-in limit");
   if (lockedOut) return { ok: false, reason: "account", retryAfter: retryAfterSeconds(lockedOut.msBeforeNext) };
-  const tooMany = await take(attempts, address);
+  const tooMany = await takePoint(attempts, address, "sign-in limit");
   if (tooMany) {
-    await giveBackOne(failures, accountKey);
+    await giveBackPoint(failures, accountKey);
     return { ok: false, reason: "address", retryAfter: retryAfterSeconds(tooMany.msBeforeNext) };
   }
   return {
     ok: true,
     giveBack: async () => {
-      await Promise.all([giveBackOne(failures, accountKey), giveBackOne(attempts, address)]);
+      await Promise.all([giveBackPoint(failures, accountKey), giveBackPoint(attempts, address)]);
     },
     // Only this attempt's own point: wiping the count would also forgive
     // guesses that raced in beside it.
-    succeeded: () => giveBackOne(failures, accountKey),
+    succeeded: () => giveBackPoint(failures, accountKey),
   };
 }

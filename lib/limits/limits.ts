@@ -66,3 +66,21 @@ export async function resetLimits(): Promise<void> {
   hub.__trioLimits = undefined;
   if (current) await closeLimits(current);
 }
+
+// Stores kept beside the current limits by name, and forgotten with them
+// (resetLimits makes new limits). On globalThis: server/ and Next's bundle
+// must count in the same stores.
+const extras = globalThis as typeof globalThis & { __trioLimitStores?: WeakMap<Limits, Map<string, unknown>> };
+
+/** A set of stores made once per `limits()` (the sign-in limits, the request form's limits). */
+export function storesBeside<T>(name: string, build: (current: Limits) => T): T {
+  const current = limits();
+  extras.__trioLimitStores ??= new WeakMap();
+  let byName = extras.__trioLimitStores.get(current);
+  if (!byName) {
+    byName = new Map();
+    extras.__trioLimitStores.set(current, byName);
+  }
+  if (!byName.has(name)) byName.set(name, build(current));
+  return byName.get(name) as T;
+}
