@@ -2,6 +2,7 @@
 
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { nextZonedTime } from "@/lib/format/zoned-time.ts";
+import { ACTION, ACTION_OUTLINE, PICKER_FIELD, SECONDARY } from "../ui/action-styles.ts";
 
 const MINUTES = [15, 30, 45, 60] as const;
 /** A time just passed still means "now" (less than the server's 2 minutes, lib/jobs/schemas.ts etaSchema). */
@@ -54,7 +55,7 @@ export function EtaPicker({ question, timeZone, onPick, onCancel, allowUnknown =
             type="button"
             disabled={busy}
             onClick={() => pick(new Date(Date.now() + minutes * 60_000).toISOString())}
-            className="min-h-12 rounded-xl bg-emerald-700 px-3 text-base font-semibold text-white hover:bg-emerald-800 disabled:opacity-60"
+            className={ACTION}
           >
             {minutes === 60 ? "1 hour" : `${minutes} min`}
           </button>
@@ -68,14 +69,10 @@ export function EtaPicker({ question, timeZone, onPick, onCancel, allowUnknown =
             type="time"
             value={time}
             onChange={(event) => setTime(event.target.value)}
-            className="min-h-12 rounded-lg border border-slate-400 bg-white px-2 text-base"
+            className={PICKER_FIELD}
           />
         </label>
-        <button
-          type="submit"
-          disabled={busy}
-          className="min-h-12 rounded-xl border border-emerald-700 px-4 text-base font-semibold text-emerald-900 hover:bg-emerald-50"
-        >
+        <button type="submit" disabled={busy} className={ACTION_OUTLINE}>
           Set time
         </button>
       </form>
@@ -86,20 +83,11 @@ export function EtaPicker({ question, timeZone, onPick, onCancel, allowUnknown =
       )}
       <div className="flex flex-wrap gap-2">
         {allowUnknown && (
-          <button
-            type="button"
-            disabled={busy}
-            onClick={() => pick(null)}
-            className="min-h-12 rounded-xl border border-slate-400 px-4 text-base text-slate-800 hover:bg-slate-100"
-          >
+          <button type="button" disabled={busy} onClick={() => pick(null)} className={SECONDARY}>
             Not sure yet
           </button>
         )}
-        <button
-          type="button"
-          onClick={onCancel}
-          className="min-h-12 rounded-xl border border-slate-400 px-4 text-base text-slate-800 hover:bg-slate-100"
-        >
+        <button type="button" onClick={onCancel} className={SECONDARY}>
           Back
         </button>
       </div>

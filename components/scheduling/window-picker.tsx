@@ -2,6 +2,7 @@
 
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { zonedInstant, zonedToday } from "@/lib/format/zoned-time.ts";
+import { ACTION, ACTION_OUTLINE, PICKER_FIELD, SECONDARY } from "../ui/action-styles.ts";
 
 /** The windows most visits are booked in; any other is two times away. */
 const PRESETS = [
@@ -69,7 +70,7 @@ export function WindowPicker({ question, timeZone, current, onPick, onCancel }: 
           min={today}
           value={day}
           onChange={(event) => setDay(event.target.value)}
-          className="min-h-12 max-w-xs rounded-lg border border-slate-400 bg-white px-2 text-base"
+          className={`${PICKER_FIELD} max-w-xs`}
         />
       </label>
       <div className="grid grid-cols-2 gap-2 sm:grid-cols-5">
@@ -80,7 +81,7 @@ export function WindowPicker({ question, timeZone, current, onPick, onCancel }: 
             // A window already over today can't be promised.
             disabled={busy || (day === today && zonedInstant(day, preset.end, timeZone).getTime() <= Date.now())}
             onClick={() => pick(preset.start, preset.end)}
-            className="min-h-12 rounded-xl bg-emerald-700 px-2 text-base font-semibold text-white hover:bg-emerald-800 disabled:opacity-60"
+            className={`${ACTION} px-2`}
           >
             {preset.label}
           </button>
@@ -94,7 +95,7 @@ export function WindowPicker({ question, timeZone, current, onPick, onCancel }: 
             type="time"
             value={from}
             onChange={(event) => setFrom(event.target.value)}
-            className="min-h-12 rounded-lg border border-slate-400 bg-white px-2 text-base"
+            className={PICKER_FIELD}
           />
         </label>
         <label htmlFor={`${id}-to`} className="flex flex-col text-sm">
@@ -104,14 +105,10 @@ export function WindowPicker({ question, timeZone, current, onPick, onCancel }: 
             type="time"
             value={to}
             onChange={(event) => setTo(event.target.value)}
-            className="min-h-12 rounded-lg border border-slate-400 bg-white px-2 text-base"
+            className={PICKER_FIELD}
           />
         </label>
-        <button
-          type="submit"
-          disabled={busy}
-          className="min-h-12 rounded-xl border border-emerald-700 px-4 text-base font-semibold text-emerald-900 hover:bg-emerald-50"
-        >
+        <button type="submit" disabled={busy} className={ACTION_OUTLINE}>
           Set window
         </button>
       </form>
@@ -122,11 +119,7 @@ export function WindowPicker({ question, timeZone, current, onPick, onCancel }: 
         </p>
       )}
       <div>
-        <button
-          type="button"
-          onClick={onCancel}
-          className="min-h-12 rounded-xl border border-slate-400 px-4 text-base text-slate-800 hover:bg-slate-100"
-        >
+        <button type="button" onClick={onCancel} className={SECONDARY}>
           Back
         </button>
       </div>

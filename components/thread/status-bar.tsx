@@ -6,6 +6,7 @@ import type { JobSummary } from "@/lib/jobs/job-view.ts";
 import type { TechnicianOption } from "@/lib/jobs/list-technicians.ts";
 import type { JobStatusName } from "@/lib/jobs/schemas.ts";
 import { forwardStatus, previousStatus, STATUS_LABEL } from "@/lib/jobs/status-machine.ts";
+import { ACTION, SECONDARY } from "../ui/action-styles.ts";
 import { AssignTechnician } from "./assign-technician.tsx";
 import { HomeownerLinks } from "./homeowner-links.tsx";
 import { type JobActions, type Question, StatusQuestion } from "./status-question.tsx";
@@ -39,9 +40,6 @@ const QUESTION_FOR: Partial<Record<JobStatusName, Question>> = {
   EN_ROUTE: "on-the-way",
   COMPLETED: "summary",
 };
-
-const SECONDARY =
-  "min-h-12 rounded-xl border border-slate-400 px-4 text-base text-slate-800 hover:bg-slate-100 disabled:opacity-60";
 
 export function StatusBar({ job, technicians = [], viewer, timeZone, reconnecting, ...actions }: Props) {
   const [busy, setBusy] = useState(false);
@@ -95,12 +93,7 @@ export function StatusBar({ job, technicians = [], viewer, timeZone, reconnectin
             </span>
           )}
           {next && !asking && (
-            <button
-              type="button"
-              disabled={busy}
-              onClick={() => run(next)}
-              className="min-h-12 rounded-xl bg-emerald-700 px-5 text-base font-semibold text-white hover:bg-emerald-800 disabled:opacity-60"
-            >
+            <button type="button" disabled={busy} onClick={() => run(next)} className={ACTION}>
               {(viewer.role !== "HOMEOWNER" && ACTION_LABEL[viewer.role][next]) || STATUS_LABEL[next]}
             </button>
           )}

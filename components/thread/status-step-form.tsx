@@ -1,6 +1,7 @@
 "use client";
 
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { ACTION, SECONDARY } from "../ui/action-styles.ts";
 
 type Props = {
   /** The question the box answers ("What did you do?"). */
@@ -62,18 +63,10 @@ export function StatusStepForm({ label, hint, maxLength, submitLabel, onSubmit, 
         </p>
       )}
       <div className="flex flex-wrap gap-2">
-        <button
-          type="submit"
-          disabled={busy}
-          className="min-h-12 rounded-xl bg-emerald-700 px-5 text-base font-semibold text-white hover:bg-emerald-800 disabled:opacity-60"
-        >
+        <button type="submit" disabled={busy} className={ACTION}>
           {busy ? "Saving…" : submitLabel}
         </button>
-        <button
-          type="button"
-          onClick={onCancel}
-          className="min-h-12 rounded-xl border border-slate-400 px-4 text-base text-slate-800 hover:bg-slate-100"
-        >
+        <button type="button" onClick={onCancel} className={SECONDARY}>
           Back
         </button>
       </div>
