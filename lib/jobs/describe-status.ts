@@ -1,4 +1,4 @@
-import { formatClock, formatWindow } from "../format/dates.ts";
+import { formatArrival, formatWindow } from "../format/dates.ts";
 import type { JobSummary } from "./job-view.ts";
 import { STATUS_LABEL } from "./status-machine.ts";
 
@@ -14,7 +14,7 @@ export function describeStatus(job: JobSummary, timeZone: string): string {
       return window ? `Scheduled for ${window}${late}` : `Scheduled${late}`;
     case "EN_ROUTE":
       return `${tech ?? "Your technician"} is on the way${
-        late || (job.eta ? ` — arriving around ${formatClock(job.eta, timeZone)}` : "")
+        late || (job.eta ? ` — arriving around ${formatArrival(job.eta, timeZone)}` : "")
       }`;
     case "ON_SITE":
       return `${tech ?? "Your technician"} is on site`;

@@ -5,7 +5,7 @@
 // done with a summary; Casey rates it low and the board raises the alert;
 // Casey writes again after the office answered, and the job is back under
 // "Needs reply"; a step back with a reason; past jobs found in Closed.
-// (Server: LATE_GRACE_MINUTES=0, ASSIGNMENT_SETTLE_SECONDS=4, see global-setup.)
+// (Server: LATE_GRACE_MINUTES=0, ASSIGNMENT_SETTLE_SECONDS=6, see global-setup.)
 // Runs last: it adds a job to the shared demo board.
 import { expect, type Page, test } from "@playwright/test";
 import { confirmed, DESKTOP, expectNoSeriousA11yIssues, newPerson, PHONE, say, signIn } from "./helpers.ts";
@@ -72,7 +72,8 @@ test("the dispatcher schedules a window and settles on Sam; Casey reads one stat
   await dispatcher.getByLabel("Technician", { exact: true }).selectOption({ label: "Riley Chen" });
   await dispatcher.getByLabel("Technician", { exact: true }).selectOption({ label: "Sam Okafor" });
   await expect(confirmed(dispatcher, "Dana Reyes assigned Sam Okafor.")).toBeVisible();
-  await expect(confirmed(casey, "Sam Okafor will be your technician.")).toHaveCount(1);
+  // Said once the choice has stood for the settle time (6 s here).
+  await expect(confirmed(casey, "Sam Okafor will be your technician.")).toHaveCount(1, { timeout: 20_000 });
   await expect(confirmed(casey, "Riley")).toHaveCount(0);
   const card = casey.getByTestId("technician-card");
   await expect(card).toContainText("Sam Okafor · your technician");
