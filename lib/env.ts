@@ -2,6 +2,8 @@ import { z } from "zod";
 
 const limitSchema = (fallback: number) => z.coerce.number().int().min(1).max(1_000_000_000).default(fallback);
 
+const optionalText = z.preprocess((value) => (value === "" ? undefined : value), z.string().min(1).optional());
+
 // Every setting Trio reads, parsed in one place. server/index.ts fills in the
 // embedded-mode defaults (DATABASE_URL, NEXTAUTH_SECRET, NEXTAUTH_URL) before
 // anything else reads them.
@@ -48,6 +50,46 @@ const envSchema = z.object({
     (value) => (value === "" ? undefined : value),
     z.url({ protocol: /^rediss?$/, error: "REDIS_URL must be a redis:// or rediss:// address" }).optional(),
   ),
+  /**
+   * Outgoing mail: smtp://user:pass@host:587 (or smtps://). Unset: in
+   * development, mail goes to the /dev/outbox page; in production, none is sent.
+   */
+  SMTP_URL: optionalText,
+  /** The From of every email, e.g. "Brightside Plumbing <jobs@example.com>". */
+  MAIL_FROM: z.string().min(3).default("Trio <trio@localhost>"),
+  /**
+   * The domain of the reply-to addresses homeowners answer emails at
+   * (reply+<signed id>@<domain>): mail to it must reach the listener below.
+   * Unset: MAIL_FROM's domain.
+   */
+  REPLY_DOMAIN: optionalText,
+  /** Port of the SMTP listener that takes homeowners' email replies. Unset: no listener. */
+  INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** Twilio (or a Twilio-compatible provider): all three set, texts are sent; else to /dev/outbox in development. */
+  SMS_ACCOUNT_SID: optionalText,
+  SMS_AUTH_TOKEN: optionalText,
+  /** The number texts come from and replies go to, in E.164 (+15550100000). */
+  SMS_FROM: optionalText,
+  /** The provider's API address: Twilio's by default. */
+  SMS_API_URL: z.url().default("https://api.twilio.com"),
+  /** The country code for stored numbers written without one ("555 010 2233" → +1 555 010 2233). */
+  SMS_COUNTRY_CODE: z.string().regex(/^\d{1,3}$/, "SMS_COUNTRY_CODE is digits, like 1 or 44").default("1"),
+  /** Shows /dev/outbox in production too (it is on in development when a channel has no provider). */
+  DEV_OUTBOX: z
+    .enum(["true", "false", "1", "0"])
+    .optional()
+    .transform((value) => value === "true" || value === "1"),
+  /** How often this node looks for notifications to send, in ms. */
+  NOTIFY_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /** Tries before a notification is given up as failed (shown on the job). */
+  NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  /** The first retry's delay in ms; each next one doubles, with jitter. */
+  NOTIFY_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+  /**
+   * Seconds of quiet after staff's newest message before a homeowner who is
+   * away hears of the unread ones: one notification, never one per message.
+   */
+  MESSAGE_NOTIFY_DELAY_SECONDS: z.coerce.number().int().min(0).max(86_400).default(120),
   /** Messages one person may post in one job's thread per minute (a burst of about a third at once). */
   LIMIT_SENDS_PER_MINUTE: limitSchema(30),
   /** Events (of any kind) one socket may send per second, with a burst of as many again. */

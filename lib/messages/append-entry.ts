@@ -49,6 +49,11 @@ export type Entry = {
   clientId?: string;
   expect?: JobExpectation;
   change?: JobChange;
+  /**
+   * A step the homeowner hears of in the channel they chose (text, email): its
+   * notification is queued in the same statement as the entry (lib/notifications/).
+   */
+  notify?: true;
 };
 
 export type AppendResult =
@@ -126,6 +131,31 @@ export async function appendTrioEntryWithin(
   return toResult(row);
 }
 
+/** The homeowner of a job as a text or an email reaches them (no page, no session). */
+export type ChannelHomeowner = { jobId: string; companyId: string; customerId: string; name: string };
+
+/**
+ * A homeowner's reply by text or email, posted as if written on their page.
+ * `clientId` is the provider's own id for it ("sms:<MessageSid>"), so a
+ * provider's retry of the same message stores it once (`existing`).
+ */
+export async function appendChannelReply(
+  db: Db,
+  homeowner: ChannelHomeowner,
+  entry: { clientId: string; body: string },
+): Promise<AppendResult> {
+  return submit(db, {
+    jobId: homeowner.jobId,
+    companyId: homeowner.companyId,
+    technicianId: null,
+    userId: null,
+    customerId: homeowner.customerId,
+    role: "HOMEOWNER",
+    name: homeowner.name,
+    ...entryParams({ kind: "TEXT", visibility: "EVERYONE", body: entry.body, clientId: entry.clientId }),
+  });
+}
+
 const trioEntryParams = (job: { id: string; companyId: string }, entry: Entry): EntryParams => ({
   jobId: job.id,
   companyId: job.companyId,
@@ -145,6 +175,7 @@ const entryParams = (entry: Entry) => ({
   clientId: entry.clientId ?? null,
   expect: entry.expect ?? {},
   change: entry.change ?? {},
+  ...(entry.notify ? { notify: true as const } : {}),
 });
 
 async function submit(db: Db, params: EntryParams): Promise<AppendResult> {

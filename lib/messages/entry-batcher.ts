@@ -22,6 +22,8 @@ export type EntryParams = {
   clientId: string | null;
   expect: Record<string, unknown>;
   change: Record<string, unknown>;
+  /** The homeowner hears of this step in their channel (a STEP notification, queued in the same statement). */
+  notify?: true;
 };
 
 /**
