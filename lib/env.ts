@@ -73,7 +73,10 @@ const envSchema = z.object({
   /** The provider's API address: Twilio's by default. */
   SMS_API_URL: z.url().default("https://api.twilio.com"),
   /** The country code for stored numbers written without one ("555 010 2233" → +1 555 010 2233). */
-  SMS_COUNTRY_CODE: z.string().regex(/^\d{1,3}$/, "SMS_COUNTRY_CODE is digits, like 1 or 44").default("1"),
+  SMS_COUNTRY_CODE: z
+    .string()
+    .regex(/^\d{1,3}$/, "SMS_COUNTRY_CODE is digits, like 1 or 44")
+    .default("1"),
   /** Shows /dev/outbox in production too (it is on in development when a channel has no provider). */
   DEV_OUTBOX: z
     .enum(["true", "false", "1", "0"])
