@@ -1,19 +1,23 @@
 // The outbox: what the homeowner hears in the channel they chose, through a
 // real SMTP server and a local HTTP server playing Twilio; retries, failures
 // and two workers on one database.
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { findUsableLink } from "../../lib/auth/access-links.ts";
 import { emailSender } from "../../lib/channels/email/send-email.ts";
 import { textSender } from "../../lib/channels/sms/send-text.ts";
 import { closeDb, createDb, getDb } from "../../lib/db.ts";
+import { zonedHour } from "../../lib/format/zoned-time.ts";
 import { createJob } from "../../lib/jobs/create-job.ts";
 import { transitionJob } from "../../lib/jobs/transition-job.ts";
+import { markRead } from "../../lib/messages/mark-read.ts";
+import { sendMessage } from "../../lib/messages/send-message.ts";
 import { deliverDue, type Senders } from "../../lib/notifications/deliver-due.ts";
 import { scheduleVisit } from "../../lib/scheduling/schedule-visit.ts";
 import { runOutbox } from "../../server/workers/deliver-notifications.ts";
 import { type FakeTwilio, startFakeTwilio } from "../support/fake-twilio.ts";
 import { type MailCatcher, startMailCatcher } from "../support/mail-catcher.ts";
-import { buildWorld, type World } from "../support/world.ts";
+import { actorFor, buildWorld, homeownerCookie, type World } from "../support/world.ts";
 
 const HOUR = 3_600_000;
 let world: World;
@@ -39,6 +43,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   await getDb().notification.deleteMany();
+  await getDb().smsOptOut.deleteMany();
   twilio.reset();
   mail.reset();
   world = await buildWorld();
@@ -258,5 +263,81 @@ describe("two workers on one database", () => {
     expect(numbers).toHaveLength(12);
     expect(new Set(numbers).size).toBe(12);
     expect((await rows()).every((row) => row.state === "SENT" && row.attempts === 1)).toBe(true);
+  });
+});
+
+describe("staff messages to a homeowner who is away", () => {
+  const say = (
+    actor: World["dispatcher"]["actor"],
+    jobId: string,
+    body: string,
+    visibility: "EVERYONE" | "STAFF" = "EVERYONE",
+  ) => sendMessage(getDb(), actor, { jobId, clientId: randomUUID(), body, visibility });
+  const later = (seconds: number) => () => new Date(Date.now() + seconds * 1000);
+  const quietHours = (startHour: number, endHour: number) =>
+    getDb().company.update({
+      where: { id: world.company.id },
+      data: { quietHoursStart: startHour, quietHoursEnd: endHour },
+    });
+  // Whatever the hour the test runs at, quiet hours don't interfere unless a test sets them.
+  beforeEach(() => quietHours(0, 0));
+
+  it("make one notification after a quiet spell, quoting the newest, never one per message", async () => {
+    const job = await openJob("EMAIL");
+    await runOutbox(getDb(), options()); // the link
+    mail.reset();
+    for (const body of ["One", "Two", "Three", "Four", "Five"]) await say(world.dispatcher.actor, job.id, body);
+    await say(world.dispatcher.actor, job.id, "Internal: check the warranty", "STAFF");
+
+    // Still talking: nothing yet.
+    await runOutbox(getDb(), options({ now: later(60) }));
+    expect(mail.mails).toHaveLength(0);
+
+    await runOutbox(getDb(), options({ now: later(180) }));
+    await runOutbox(getDb(), options({ now: later(240) }));
+    expect(mail.mails).toHaveLength(1);
+    const text = mail.mails[0]?.parsed.text ?? "";
+    expect(mail.mails[0]?.parsed.subject).toBe(`New message from Acme Heating about job #${job.number}`);
+    expect(text).toContain("You have 5 new messages");
+    expect(text).toContain("Dana Dispatch: Five");
+    expect(text).toContain("Dana Dispatch: Three");
+    expect(text).not.toContain("Dana Dispatch: Two");
+    expect(text).not.toContain("warranty");
+  });
+
+  it("are not told to a homeowner who read them on the page, nor internal notes alone", async () => {
+    const job = await openJob("SMS");
+    await runOutbox(getDb(), options());
+    twilio.reset();
+    await say(world.dispatcher.actor, job.id, "Only staff see this", "STAFF");
+    await runOutbox(getDb(), options({ now: later(300) }));
+    expect(twilio.calls).toHaveLength(0);
+
+    const { message } = await say(world.technician.actor, job.id, "Bring the dog in, please");
+    const homeowner = await actorFor(await homeownerCookie(job.id));
+    await markRead(getDb(), homeowner, job.id, message.seq);
+    await runOutbox(getDb(), options({ now: later(300) }));
+    expect(twilio.calls).toHaveLength(0);
+  });
+
+  it("wait for the end of the company's quiet hours", async () => {
+    const job = await openJob("SMS");
+    await runOutbox(getDb(), options());
+    twilio.reset();
+    // Quiet from the company's current hour for two hours, whatever time the test runs.
+    const hour = zonedHour("America/New_York");
+    await quietHours(hour, (hour + 2) % 24);
+    await say(world.dispatcher.actor, job.id, "See you tomorrow at 9");
+    await runOutbox(getDb(), options({ now: later(180) }));
+    expect(twilio.calls).toHaveLength(0);
+    const [batch] = await getDb().notification.findMany({ where: { kind: "MESSAGES" } });
+    expect(batch).toMatchObject({ state: "PENDING", attempts: 0 });
+    const morning = batch?.nextAttemptAt as Date;
+    expect(zonedHour("America/New_York", morning.getTime())).toBe((hour + 2) % 24);
+    expect(morning.getTime() - Date.now()).toBeGreaterThan(HOUR - 5 * 60_000);
+    await runOutbox(getDb(), options({ now: () => new Date(morning.getTime() + 1000) }));
+    expect(twilio.calls.map((call) => call.form.Body)).toEqual([
+      expect.stringContaining("Dana Dispatch: “See you tomorrow at 9”"),
+    ]);
   });
 });
