@@ -7,7 +7,7 @@ import { describeSenders, sendersFor } from "@/lib/channels/senders.ts";
 import { disconnectDb, getDb } from "@/lib/db.ts";
 import { env } from "@/lib/env.ts";
 import { applySecurityHeaders } from "@/lib/http/security-headers.ts";
-import { setRealtime } from "@/lib/realtime/broadcast.ts";
+import { publishDelivery, setRealtime } from "@/lib/realtime/broadcast.ts";
 import { DEMO_COMPANY_SLUG, DEMO_PASSWORD, DEMO_STAFF } from "../prisma/seed/demo.ts";
 import { demoLinkToPrint, prepareDemoData } from "./demo-data.ts";
 import { prepareDatabase } from "./prepare-database.ts";
@@ -60,6 +60,7 @@ async function main() {
         retryBaseMs: config.NOTIFY_RETRY_BASE_MS,
         publicUrl,
         linkTtlDays: config.LINK_TTL_DAYS,
+        onFinished: (notification) => publishDelivery(notification.jobId),
       },
       log,
     ),

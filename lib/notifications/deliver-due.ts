@@ -27,6 +27,8 @@ export type DeliveryOptions = Omit<ComposeOptions, "now"> & {
   batchSize?: number;
   now?: () => Date;
   random?: () => number;
+  /** Told after each notification's try is recorded (the server tells staff pages). */
+  onFinished?: (notification: ClaimedNotification) => void;
 };
 
 export type DeliveryTally = { sent: number; failed: number; retrying: number; skipped: number; deferred: number };
@@ -43,7 +45,10 @@ export async function deliverDue(db: Db, options: DeliveryOptions): Promise<Deli
   });
   // One at a time: a provider is never hit by a burst from one node, and a
   // pass stays well inside its claim's hold.
-  for (const notification of claimed) tally[await deliverOne(db, notification, options, now)] += 1;
+  for (const notification of claimed) {
+    tally[await deliverOne(db, notification, options, now)] += 1;
+    options.onFinished?.(notification);
+  }
   return tally;
 }
 

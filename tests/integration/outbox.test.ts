@@ -8,7 +8,6 @@ import { emailSender } from "../../lib/channels/email/send-email.ts";
 import { textSender } from "../../lib/channels/sms/send-text.ts";
 import { closeDb, createDb, getDb } from "../../lib/db.ts";
 import { zonedHour } from "../../lib/format/zoned-time.ts";
-import { createJob } from "../../lib/jobs/create-job.ts";
 import { transitionJob } from "../../lib/jobs/transition-job.ts";
 import { markRead } from "../../lib/messages/mark-read.ts";
 import { sendMessage } from "../../lib/messages/send-message.ts";
@@ -17,6 +16,7 @@ import { scheduleVisit } from "../../lib/scheduling/schedule-visit.ts";
 import { runOutbox } from "../../server/workers/deliver-notifications.ts";
 import { type FakeTwilio, startFakeTwilio } from "../support/fake-twilio.ts";
 import { type MailCatcher, startMailCatcher } from "../support/mail-catcher.ts";
+import { type Contact, openJob as openJobFor } from "../support/open-job.ts";
 import { actorFor, buildWorld, homeownerCookie, type World } from "../support/world.ts";
 
 const HOUR = 3_600_000;
@@ -61,21 +61,7 @@ const options = (extra: { now?: () => Date; random?: () => number; maxAttempts?:
   ...extra,
 });
 
-/** A job opened the real way, for a homeowner who chose `channel`. */
-async function openJob(channel: "SMS" | "EMAIL" | "WEB", contact = { phone: "5550102233", email: "jordan@home.test" }) {
-  const { job } = await createJob(getDb(), {
-    companyId: world.company.id,
-    customer: { name: "Jordan Home", ...contact, address: "1 Main St", channel, matchExisting: false },
-    problem: "Dripping kitchen tap",
-    address: "1 Main St",
-    technicianId: world.technician.id,
-    status: "REQUESTED",
-    awaitingReply: false,
-    firstEntry: (name) => `Thanks, ${name}: we have your request.`,
-    linkTtlDays: 30,
-  });
-  return job;
-}
+const openJob = (channel: "SMS" | "EMAIL" | "WEB", contact?: Contact) => openJobFor(world, channel, contact);
 
 const rows = () => getDb().notification.findMany({ orderBy: { createdAt: "asc" } });
 const tokenIn = (text: string) => /http:\/\/trio\.test\/j\/([A-Za-z0-9_-]+)/.exec(text)?.[1];
@@ -248,7 +234,7 @@ describe("texts to a number that opted out", () => {
 
 describe("two workers on one database", () => {
   it("never send one notification twice", async () => {
-    for (let index = 0; index < 12; index += 1) await openJob("SMS", { phone: `55501000${10 + index}`, email: "" });
+    for (let index = 0; index < 12; index += 1) await openJob("SMS", { phone: `55501000${10 + index}`, email: null });
     const url = process.env.DATABASE_URL as string;
     const [one, two] = [createDb(url), createDb(url)];
     try {
