@@ -35,11 +35,12 @@ export function UpdatesChoice({ jobId, initial }: { jobId: string; initial: Upda
   const stopped = reach.optedOut && reach.available.includes("SMS");
 
   return (
-    <details className="relative">
+    <details>
       <summary className="flex min-h-11 cursor-pointer items-center text-sm font-medium text-blue-800 underline">
         {summary}
       </summary>
-      <div className="absolute right-0 z-10 mt-1 w-72 max-w-[calc(100vw-2rem)] rounded-xl border border-slate-300 bg-white p-3 shadow-lg">
+      {/* In the page's flow, not floating: it never runs off a narrow screen. */}
+      <div className="mb-2 w-72 max-w-full rounded-xl border border-slate-300 bg-white p-3">
         <fieldset disabled={busy}>
           <legend className="mb-2 text-base font-semibold text-slate-900">How should we update you?</legend>
           {(["SMS", "EMAIL", "WEB"] as const).map((channel) => {

@@ -59,21 +59,21 @@ export function securityHeaders(nonce: string, options: Options): Record<string,
 }
 
 /**
- * Puts the headers on the response and the policy on the request, where Next
- * looks for the nonce (a policy the client sent is replaced, never trusted).
- * They are defaults: a route that sets one of them itself (the homeowner link's
- * `Referrer-Policy: no-referrer`) replaces ours, where Next would append to it.
+ * Puts the policy on the request, where Next looks for the nonce (a policy the
+ * client sent is replaced, never trusted), and the headers on the response
+ * when it is written, each unless the route set its own (the homeowner link's
+ * `Referrer-Policy: no-referrer`, a framed email's own policy). They go on
+ * late because Next copies a route handler's header only when the response
+ * has none of that name yet (next/dist/server/send-response.js).
  */
 export function applySecurityHeaders(request: IncomingMessage, response: ServerResponse, options: Options): void {
   const nonce = randomBytes(16).toString("base64");
   const headers = securityHeaders(nonce, options);
-  for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
-  const defaults = new Set(Object.keys(headers));
-  const append = response.appendHeader.bind(response);
-  response.appendHeader = (name, value) => {
-    if (defaults.delete(name.toLowerCase())) return response.setHeader(name, value);
-    return append(name, value);
-  };
+  const writeHead = response.writeHead.bind(response) as (...args: unknown[]) => ServerResponse;
+  response.writeHead = ((...args: unknown[]) => {
+    for (const [name, value] of Object.entries(headers)) if (!response.hasHeader(name)) response.setHeader(name, value);
+    return writeHead(...args);
+  }) as ServerResponse["writeHead"];
   request.headers["content-security-policy"] = headers["content-security-policy"];
   delete request.headers["content-security-policy-report-only"];
 }
