@@ -54,8 +54,8 @@ export function stripQuotedReply(text: string): string {
 }
 
 function historyStart(lines: string[]): HistoryStart | null {
-  for (let index = 0; index < lines.length; index++) {
-    const line = lines[index].trim();
+  for (const [index, raw] of lines.entries()) {
+    const line = raw.trim();
     if (QUOTED.test(line)) continue;
     if (ORIGINAL_MESSAGE.test(line) || OUTLOOK_RULE.test(line)) return { kind: "history", index };
     if (HEADER_FROM.test(line) && lines.slice(index + 1, index + 4).some((next) => HEADER_SENT.test(next.trim()))) {
@@ -69,7 +69,7 @@ function historyStart(lines: string[]): HistoryStart | null {
 
 /** Where an "… wrote:" header starting at `index` ends (one to three lines), or null. */
 function wroteHeaderEnd(lines: string[], index: number): number | null {
-  const first = lines[index].trim();
+  const first = (lines[index] ?? "").trim();
   if (WROTE_START.test(first)) {
     for (let end = index + 1; end <= Math.min(lines.length, index + 3); end++) {
       const header = lines
@@ -95,7 +95,7 @@ function withoutSignature(lines: string[]): string[] {
   const rule = lines.findIndex((line) => SIGNATURE_RULE.test(line));
   const kept = rule === -1 ? [...lines] : lines.slice(0, rule);
   while (kept.length > 0) {
-    const last = kept[kept.length - 1].trim();
+    const last = (kept.at(-1) ?? "").trim();
     if (last !== "" && !TRAILERS.some((trailer) => trailer.test(last)) && !RULE.test(last)) break;
     kept.pop();
   }
