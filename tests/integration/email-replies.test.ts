@@ -7,7 +7,7 @@ import type SMTPTransport from "nodemailer/lib/smtp-transport";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_EMAIL_BYTES } from "../../lib/channels/email/receive-email-reply.ts";
 import { replyAddressFor } from "../../lib/channels/email/reply-address.ts";
-import { getDb } from "../../lib/db.ts";
+import { closeDb, createDb, getDb } from "../../lib/db.ts";
 import { resetLimits } from "../../lib/limits/limits.ts";
 import type { MessageView } from "../../lib/messages/message-view.ts";
 import { sendMessage } from "../../lib/messages/send-message.ts";
@@ -290,6 +290,32 @@ describe("mail that must not reach the thread", () => {
     expect(stored).toBeLessThan(20);
     expect(answers.filter((answer) => "code" in answer && answer.code === 451)).toHaveLength(20 - stored);
   });
+});
+
+it("answers 451 when the database can't be reached, so the sender's server tries again, and keeps listening", async () => {
+  const unreachable = createDb("postgresql://trio:trio@127.0.0.1:1/trio", { connectionTimeoutMillis: 2000 });
+  const lines: string[] = [];
+  const broken = await startInboundMail({
+    port: 0,
+    host: "127.0.0.1",
+    db: () => unreachable,
+    log: (line) => lines.push(line),
+  });
+  const sender = nodemailer.createTransport({ host: "127.0.0.1", port: broken.port, secure: false, ignoreTLS: true });
+  try {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      await expect(sender.sendMail(mail({ text: "Is Tuesday still on?" }))).rejects.toMatchObject({
+        responseCode: 451,
+        command: "DATA",
+      });
+    }
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^Inbound mail failed, answered 451/);
+  } finally {
+    sender.close();
+    await broken.stop();
+    await closeDb(unreachable);
+  }
 });
 
 it("stops, and a stopped listener takes no more mail", async () => {
