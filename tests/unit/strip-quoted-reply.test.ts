@@ -1,5 +1,8 @@
+import { simpleParser } from "mailparser";
 import { describe, expect, it } from "vitest";
+import { replyBody } from "../../lib/channels/email/receive-email-reply.ts";
 import { stripQuotedReply } from "../../lib/channels/email/strip-quoted-reply.ts";
+import { MAX_MESSAGE_LENGTH, messageLength } from "../../lib/messages/message-text.ts";
 
 const ADDRESS = "reply+abcdefghijklmnopqrstuvwxyz234567abcdefgh@trio.example";
 
@@ -160,5 +163,44 @@ describe("stripQuotedReply keeps only what the homeowner wrote now", () => {
   it("a reply that is only the quote and a signature leaves nothing", () => {
     const mail = `\n\n-- \nJordan\n\nOn Tue, Nov 24, 2026 at 9:14 AM Dana <${ADDRESS}> wrote:\n> Hello`;
     expect(stripQuotedReply(mail)).toBe("");
+  });
+});
+
+describe("replyBody: HTML mail as mailparser reads it, stored like a typed message", () => {
+  const htmlText = async (html: string) =>
+    (await simpleParser(`From: jordan@example.com\r\nContent-Type: text/html; charset=utf-8\r\n\r\n${html}`)).text ??
+    "";
+
+  it("Outlook on the web: the rule and the bold From/Sent block go, the signature's name stays", async () => {
+    const html = [
+      '<html><body><div>Tuesday is fine, thanks.</div><div><br></div><div id="Signature"><p>Jordan</p></div>',
+      '<hr style="display:inline-block;width:98%" tabindex="-1"><div id="divRplyFwdMsg" dir="ltr">',
+      `<font face="Calibri, sans-serif"><b>From:</b> Acme Heating &lt;${ADDRESS}&gt;<br>`,
+      "<b>Sent:</b> Tuesday, November 24, 2026 9:14 AM<br><b>To:</b> Jordan Home<br><b>Subject:</b> Your visit</font>",
+      "</div><div>Sam can come Tuesday.</div></body></html>",
+    ].join("");
+    expect(replyBody(await htmlText(html))).toBe("Tuesday is fine, thanks.\n\nJordan");
+  });
+
+  it("Apple Mail on iPhone (HTML): the cited header and quote go, and 'Sent from my iPhone'", async () => {
+    const html = [
+      '<html><body dir="auto">Perfect, thank you!<br><br><div dir="ltr">Sent from my iPhone</div>',
+      `<div dir="ltr"><br><blockquote type="cite">On Nov 24, 2026, at 9:14 AM, Acme &lt;${ADDRESS}&gt; wrote:<br><br>`,
+      '</blockquote></div><blockquote type="cite"><div dir="ltr">Sam can come Tuesday.</div></blockquote></body></html>',
+    ].join("");
+    expect(replyBody(await htmlText(html))).toBe("Perfect, thank you!");
+  });
+
+  it("a reply longer than a message may be is cut at the limit with '…', not refused", () => {
+    const long = `${"word ".repeat(MAX_MESSAGE_LENGTH)}\n\nOn Tue, Nov 24, 2026 at 9:14 AM Acme wrote:\n> quote`;
+    const body = replyBody(long) ?? "";
+    expect(messageLength(body)).toBeLessThanOrEqual(MAX_MESSAGE_LENGTH);
+    expect(body.endsWith("…")).toBe(true);
+    expect(body).not.toContain("wrote");
+  });
+
+  it("nothing left, or only invisible characters, is no reply", () => {
+    expect(replyBody("> only a quote")).toBeNull();
+    expect(replyBody("\u200b\u200b\n-- \nJordan")).toBeNull();
   });
 });

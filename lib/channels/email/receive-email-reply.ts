@@ -121,11 +121,12 @@ export async function receiveEmailReply(
     if (error instanceof AppError && error.code === "not_found") return null;
     throw error;
   });
+  // Only what was stored costs a point.
+  if (verdict.ok && result?.outcome !== "created") await verdict.giveBack();
   if (!result) return refuse("unknown_participant", `participant ${participantId}'s job is gone`);
   // Only an entry with `expect` can be stale; a reply has none.
   if (result.outcome === "stale") throw new Error("an email reply's append reported stale");
   if (result.outcome === "created") publishChange({ job: result.job, message: result.message });
-  else if (verdict.ok) await verdict.giveBack();
   return { outcome: result.outcome, message: result.message, job: result.job };
 }
 
