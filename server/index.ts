@@ -3,13 +3,15 @@
 import { createServer, type ServerResponse } from "node:http";
 import next from "next";
 import { stampRemoteAddress } from "@/lib/auth/client-address.ts";
-import { describeSenders, sendersFor } from "@/lib/channels/senders.ts";
+import { replyAddressFor } from "@/lib/channels/email/reply-address.ts";
+import { describeSenders, emailRepliesArrive, sendersFor } from "@/lib/channels/senders.ts";
 import { disconnectDb, getDb } from "@/lib/db.ts";
 import { env } from "@/lib/env.ts";
 import { applySecurityHeaders } from "@/lib/http/security-headers.ts";
 import { publishDelivery, setRealtime } from "@/lib/realtime/broadcast.ts";
 import { DEMO_COMPANY_SLUG, DEMO_PASSWORD, DEMO_STAFF } from "../prisma/seed/demo.ts";
 import { demoLinkToPrint, prepareDemoData } from "./demo-data.ts";
+import { startInboundMail } from "./mail/inbound-smtp.ts";
 import { prepareDatabase } from "./prepare-database.ts";
 import { createRealtimeServer } from "./realtime/create-realtime-server.ts";
 import { loadOrCreateSecret } from "./secrets.ts";
@@ -48,6 +50,11 @@ async function main() {
   );
   addCleanup(async () => stopJourneyChecks());
   for (const line of describeSenders(config)) log(line);
+  if (config.INBOUND_SMTP_PORT !== undefined) {
+    const inbound = await startInboundMail({ port: config.INBOUND_SMTP_PORT, host: config.HOST, db: getDb, log });
+    addCleanup(inbound.stop);
+    log(`Email replies are taken on ${config.HOST}:${inbound.port} (SMTP).`);
+  }
   addCleanup(
     startOutbox(
       getDb,
@@ -61,6 +68,7 @@ async function main() {
         publicUrl,
         linkTtlDays: config.LINK_TTL_DAYS,
         onFinished: (notification) => publishDelivery(notification.jobId),
+        replyAddress: emailRepliesArrive(config) ? replyAddressFor : undefined,
       },
       log,
     ),

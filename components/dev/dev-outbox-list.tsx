@@ -1,5 +1,6 @@
 import type { DevDeliveryView } from "@/lib/channels/dev/list-dev-deliveries.ts";
 import { formatDayTime } from "@/lib/format/dates.ts";
+import { DevReplyForm } from "./dev-reply-form.tsx";
 
 /** Links in a text, clickable as a phone shows them. */
 function Linked({ text }: { text: string }) {
@@ -61,6 +62,7 @@ export function DevOutboxList({ deliveries, timeZone }: { deliveries: DevDeliver
               </details>
             </>
           )}
+          {delivery.replyTo && delivery.channel === "EMAIL" && <DevReplyForm id={delivery.id} channel="EMAIL" />}
         </li>
       ))}
     </ol>

@@ -44,6 +44,15 @@ export function sendersFor(config: Env, db: () => Db, publicUrl: string): Sender
   return { EMAIL: email, SMS: sms };
 }
 
+/**
+ * Whether an answered email can come back into its thread: through the SMTP
+ * listener, or, for mail that goes to /dev/outbox, through its reply box.
+ * Only then do emails carry a reply-to address and say they can be answered.
+ */
+export function emailRepliesArrive(config: Env): boolean {
+  return config.INBOUND_SMTP_PORT !== undefined || (!config.SMTP_URL && devOutboxOn(config));
+}
+
 /** One line per channel for the start-up log: where its messages go. */
 export function describeSenders(config: Env): string[] {
   const dev = devOutboxOn(config);

@@ -2,17 +2,21 @@
 // real SMTP server and a local HTTP server playing Twilio; retries, failures
 // and two workers on one database.
 import { randomUUID } from "node:crypto";
+import { createTransport } from "nodemailer";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { findUsableLink } from "../../lib/auth/access-links.ts";
+import { readReplyAddress, replyAddressFor } from "../../lib/channels/email/reply-address.ts";
 import { emailSender } from "../../lib/channels/email/send-email.ts";
 import { textSender } from "../../lib/channels/sms/send-text.ts";
 import { closeDb, createDb, getDb } from "../../lib/db.ts";
 import { zonedHour } from "../../lib/format/zoned-time.ts";
 import { transitionJob } from "../../lib/jobs/transition-job.ts";
+import { listMessages } from "../../lib/messages/list-messages.ts";
 import { markRead } from "../../lib/messages/mark-read.ts";
 import { sendMessage } from "../../lib/messages/send-message.ts";
 import { deliverDue, type Senders } from "../../lib/notifications/deliver-due.ts";
 import { scheduleVisit } from "../../lib/scheduling/schedule-visit.ts";
+import { startInboundMail } from "../../server/mail/inbound-smtp.ts";
 import { runOutbox } from "../../server/workers/deliver-notifications.ts";
 import { type FakeTwilio, startFakeTwilio } from "../support/fake-twilio.ts";
 import { type MailCatcher, startMailCatcher } from "../support/mail-catcher.ts";
@@ -49,7 +53,14 @@ beforeEach(async () => {
   world = await buildWorld();
 });
 
-const options = (extra: { now?: () => Date; random?: () => number; maxAttempts?: number } = {}) => ({
+const options = (
+  extra: {
+    now?: () => Date;
+    random?: () => number;
+    maxAttempts?: number;
+    replyAddress?: (participantId: string) => string;
+  } = {},
+) => ({
   senders,
   smsCountryCode: "1",
   maxAttempts: extra.maxAttempts ?? 4,
@@ -325,5 +336,36 @@ describe("staff messages to a homeowner who is away", () => {
     expect(twilio.calls.map((call) => call.form.Body)).toEqual([
       expect.stringContaining("Dana Dispatch: “See you tomorrow at 9”"),
     ]);
+  });
+});
+
+describe("an emailed homeowner", () => {
+  it("answers the email and the answer lands in the thread once, without the quoted history", async () => {
+    const job = await openJob("EMAIL");
+    await runOutbox(getDb(), options({ replyAddress: replyAddressFor }));
+    const [received] = mail.mails;
+    const replyTo = received?.parsed.replyTo?.value[0]?.address as string;
+    expect(readReplyAddress(replyTo)).not.toBeNull();
+    expect(received?.parsed.text).toContain("You can answer this email");
+
+    const inbound = await startInboundMail({ port: 0, host: "127.0.0.1", db: getDb, log: () => {} });
+    try {
+      const phone = createTransport({ host: "127.0.0.1", port: inbound.port, secure: false, ignoreTLS: true });
+      const answer = {
+        from: "jordan@home.test",
+        to: replyTo,
+        subject: `Re: ${received?.parsed.subject}`,
+        messageId: "<answer-1@home.test>",
+        text: `Thursday morning works.\n\nOn Tue, Jan 7, 2031 at 9:00 AM Acme Heating <jobs@acme.test> wrote:\n> ${received?.parsed.text?.split("\n").join("\n> ")}`,
+      };
+      await phone.sendMail(answer);
+      await phone.sendMail(answer); // the phone sends it again
+      phone.close();
+    } finally {
+      await inbound.stop();
+    }
+    const page = await listMessages(getDb(), world.dispatcher.actor, job.id, 0);
+    const replies = page.messages.filter((message) => message.author?.role === "HOMEOWNER");
+    expect(replies.map((message) => message.body)).toEqual(["Thursday morning works."]);
   });
 });
