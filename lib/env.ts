@@ -108,6 +108,10 @@ const envSchema = z.object({
   LIMIT_SIGN_INS_PER_ADDRESS: limitSchema(100),
   /** Service requests (the public `/r/<company>` form) one client address may send per hour. */
   LIMIT_REQUESTS_PER_ADDRESS: limitSchema(20),
+  /** "Send me a new link" asks one client address may make per hour. */
+  LIMIT_NEW_LINKS_PER_ADDRESS: limitSchema(10),
+  /** "Send me a new link" asks per hour for one phone number or email: each may send a text or an email. */
+  LIMIT_NEW_LINKS_PER_CONTACT: limitSchema(3),
   /** Service requests per hour for one phone number or email, to one company. */
   LIMIT_REQUESTS_PER_CONTACT: limitSchema(5),
   /**

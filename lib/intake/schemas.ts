@@ -51,3 +51,29 @@ export const REQUEST_FIELDS = [
   "channel",
   "website",
 ] as const;
+
+/** "Send me a new link": the phone number or email on the homeowner's job, and the company when known. */
+export const newLinkInputSchema = z
+  .strictObject({
+    contact: z.string({ message: "Give the phone number or email on your job." }).max(300, "That is too long."),
+    company: z.string().max(100).optional(),
+  })
+  .transform((value, ctx) => {
+    const raw = value.contact.trim();
+    const parsed = raw.includes("@") ? optionalEmailSchema.safeParse(raw) : optionalPhoneSchema.safeParse(raw);
+    if (!parsed.success || !parsed.data) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["contact"],
+        message: parsed.success
+          ? "Give the phone number or email on your job."
+          : (parsed.error.issues[0]?.message ?? "That doesn't look right."),
+      });
+      return z.NEVER;
+    }
+    const contact = raw.includes("@")
+      ? ({ kind: "EMAIL", value: parsed.data } as const)
+      : ({ kind: "SMS", value: parsed.data } as const);
+    return { contact, company: value.company || null };
+  });
+export type NewLinkInput = z.infer<typeof newLinkInputSchema>;
