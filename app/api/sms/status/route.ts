@@ -1,0 +1,21 @@
+import { readSignedWebhook } from "@/lib/channels/sms/read-signed-webhook.ts";
+import { recordDeliveryStatus } from "@/lib/channels/sms/record-delivery-status.ts";
+import { statusCallbackSchema } from "@/lib/channels/sms/schemas.ts";
+import { getDb } from "@/lib/db.ts";
+import { webhookRoute } from "@/lib/http/route.ts";
+
+export const dynamic = "force-dynamic";
+
+const NAME = "POST /api/sms/status";
+
+/** Twilio's StatusCallback for the texts Trio sends (docs/sms.md): 200 with no body, known text or not. */
+export const POST = webhookRoute(NAME, async (request) => {
+  const fields = statusCallbackSchema.parse(await readSignedWebhook(request, NAME));
+  await recordDeliveryStatus(getDb(), {
+    messageSid: fields.MessageSid,
+    status: fields.MessageStatus,
+    errorCode: fields.ErrorCode,
+    to: fields.To,
+  });
+  return new Response(null, { status: 200, headers: { "cache-control": "no-store" } });
+});
