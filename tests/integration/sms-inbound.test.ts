@@ -428,7 +428,11 @@ describe("delivery reports", () => {
     expect((await report({ MessageSid: messageSid, MessageStatus: "delivered" })).status).toBe(200);
     expect(await stateOf(row.id)).toEqual({ state: "DELIVERED", lastError: null });
 
-    for (const late of [{ MessageStatus: "sent" }, { MessageStatus: "failed", ErrorCode: "30003" }]) {
+    const lateReports: Record<string, string>[] = [
+      { MessageStatus: "sent" },
+      { MessageStatus: "failed", ErrorCode: "30003" },
+    ];
+    for (const late of lateReports) {
       expect((await report({ MessageSid: messageSid, ...late })).status).toBe(200);
       expect(await stateOf(row.id)).toEqual({ state: "DELIVERED", lastError: null });
     }
