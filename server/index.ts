@@ -3,10 +3,11 @@
 import { createServer, type ServerResponse } from "node:http";
 import next from "next";
 import { stampRemoteAddress } from "@/lib/auth/client-address.ts";
+import { describeSenders, sendersFor } from "@/lib/channels/senders.ts";
 import { disconnectDb, getDb } from "@/lib/db.ts";
 import { env } from "@/lib/env.ts";
 import { applySecurityHeaders } from "@/lib/http/security-headers.ts";
-import { setRealtime } from "@/lib/realtime/broadcast.ts";
+import { publishDelivery, setRealtime } from "@/lib/realtime/broadcast.ts";
 import { DEMO_COMPANY_SLUG, DEMO_PASSWORD, DEMO_STAFF } from "../prisma/seed/demo.ts";
 import { demoLinkToPrint, prepareDemoData } from "./demo-data.ts";
 import { prepareDatabase } from "./prepare-database.ts";
@@ -14,6 +15,7 @@ import { createRealtimeServer } from "./realtime/create-realtime-server.ts";
 import { loadOrCreateSecret } from "./secrets.ts";
 import { addCleanup, handleSignals, shutDown, signalled, whileStarting } from "./shutdown.ts";
 import { startCleanUp } from "./workers/clean-up-expired.ts";
+import { startOutbox } from "./workers/deliver-notifications.ts";
 import { startJourneyChecks } from "./workers/journey-checks.ts";
 
 const log = (line: string) => console.log(`[trio] ${line}`);
@@ -45,6 +47,24 @@ async function main() {
     log,
   );
   addCleanup(async () => stopJourneyChecks());
+  for (const line of describeSenders(config)) log(line);
+  addCleanup(
+    startOutbox(
+      getDb,
+      {
+        intervalMs: config.NOTIFY_POLL_MS,
+        messageDelaySeconds: config.MESSAGE_NOTIFY_DELAY_SECONDS,
+        senders: sendersFor(config, getDb, publicUrl),
+        smsCountryCode: config.SMS_COUNTRY_CODE,
+        maxAttempts: config.NOTIFY_MAX_ATTEMPTS,
+        retryBaseMs: config.NOTIFY_RETRY_BASE_MS,
+        publicUrl,
+        linkTtlDays: config.LINK_TTL_DAYS,
+        onFinished: (notification) => publishDelivery(notification.jobId),
+      },
+      log,
+    ),
+  );
   const demo = await prepareDemoData(db, { requested: config.SEED_DEMO, external: Boolean(config.DATABASE_URL) }, log);
 
   const app = next({ dev, dir: process.cwd(), hostname: "localhost", port });

@@ -4,7 +4,9 @@ import { DispatchBoard } from "@/components/dispatch/dispatch-board.tsx";
 import { StaffHeader } from "@/components/ui/staff-header.tsx";
 import { companyOf, requirePageActor } from "@/lib/auth/current-actor.ts";
 import { isManager } from "@/lib/auth/policy.ts";
+import { devOutboxOn } from "@/lib/channels/senders.ts";
 import { getDb } from "@/lib/db.ts";
+import { env } from "@/lib/env.ts";
 import { listJobs } from "@/lib/jobs/list-jobs.ts";
 import { listTechnicians } from "@/lib/jobs/list-technicians.ts";
 
@@ -29,6 +31,7 @@ export default async function DispatchPage() {
         links={[
           { href: "/dispatch/new", label: "New job" },
           { href: "/dispatch/team", label: "Team" },
+          ...(devOutboxOn(env()) ? [{ href: "/dev/outbox", label: "Outbox" }] : []),
         ]}
       />
       <main className="flex min-h-0 flex-1">

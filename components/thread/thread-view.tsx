@@ -12,6 +12,7 @@ import { TechnicianCard } from "../homeowner/technician-card.tsx";
 import { AccessEnded } from "../realtime/access-ended.tsx";
 import { useConnection } from "../realtime/use-connection.ts";
 import { Composer } from "./composer.tsx";
+import { HomeownerReach } from "./homeowner-reach.tsx";
 import { MessageBubble } from "./message-bubble.tsx";
 import { PendingBubble } from "./pending-bubble.tsx";
 import { StatusBar, type Viewer } from "./status-bar.tsx";
@@ -100,6 +101,7 @@ export function ThreadView({ jobId, initial, viewer, timeZone, technicians, onRe
           {job.technician && <TechnicianCard technician={job.technician} />}
         </>
       )}
+      {viewer.kind === "staff" && <HomeownerReach jobId={job.id} now={now} />}
       {viewer.kind === "staff" && <JobRatingPanel job={job} messages={messages} timeZone={timeZone} />}
       <ol
         ref={listRef}

@@ -46,6 +46,11 @@ export function zonedToday(timeZone: string, now = Date.now()): string {
   return new Date(wallClock(now, timeZone)).toISOString().slice(0, 10);
 }
 
+/** The hour (0–23) the zone's clock shows at `now`. */
+export function zonedHour(timeZone: string, now = Date.now()): number {
+  return new Date(wallClock(now, timeZone)).getUTCHours();
+}
+
 /** How far back a typed time still means "today, already passed" rather than "tomorrow" (23:50 → 00:20). */
 const PASSED_WINDOW_MS = 12 * 60 * 60 * 1000;
 

@@ -3,6 +3,7 @@ import { type CustomerContact, findOrCreateCustomer } from "../customers/find-or
 import { AppError } from "../errors.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { JobStatus } from "../generated/prisma/enums.ts";
+import { queueHomeownerLink } from "../notifications/queue-homeowner-link.ts";
 import { type JobRow, jobSummarySelect } from "./job-view.ts";
 
 export const MAX_TITLE_LENGTH = 80;
@@ -118,7 +119,7 @@ export async function createJob(db: PrismaClient, input: NewJob): Promise<Create
       },
       select: { id: true },
     });
-    await tx.participant.create({
+    const homeowner = await tx.participant.create({
       data: {
         jobId: created.id,
         role: "HOMEOWNER",
@@ -126,7 +127,15 @@ export async function createJob(db: PrismaClient, input: NewJob): Promise<Create
         name: customer.name,
         channel: customer.channel,
       },
+      select: { id: true },
     });
+    // Their link, in the channel they chose, goes out once this commits.
+    await queueHomeownerLink(
+      tx,
+      "JOB_LINK",
+      { companyId: input.companyId, jobId: created.id, participantId: homeowner.id },
+      customer,
+    );
     await tx.message.create({
       data: {
         jobId: created.id,
@@ -150,17 +159,17 @@ async function resolveCustomer(tx: Tx, input: NewJob) {
   if ("id" in input.customer) {
     const known = await tx.customer.findFirst({
       where: { id: input.customer.id, companyId: input.companyId },
-      select: { id: true, name: true, address: true, preferredChannel: true },
+      select: { id: true, name: true, address: true, preferredChannel: true, phone: true, email: true },
     });
     if (!known) throw new AppError("bad_request", "That customer is not one of this company's.");
     if (!known.address && input.address)
       await tx.customer.update({ where: { id: known.id }, data: { address: input.address } });
-    return { id: known.id, name: known.name, channel: known.preferredChannel };
+    return { id: known.id, name: known.name, channel: known.preferredChannel, phone: known.phone, email: known.email };
   }
   const found = await findOrCreateCustomer(tx, input.companyId, input.customer);
-  const { preferredChannel } = await tx.customer.findUniqueOrThrow({
+  const stored = await tx.customer.findUniqueOrThrow({
     where: { id: found.id },
-    select: { preferredChannel: true },
+    select: { preferredChannel: true, phone: true, email: true },
   });
-  return { id: found.id, name: found.name, channel: preferredChannel };
+  return { id: found.id, name: found.name, channel: stored.preferredChannel, phone: stored.phone, email: stored.email };
 }

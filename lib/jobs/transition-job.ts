@@ -56,6 +56,7 @@ function stepForward(actor: Actor, job: JobRow, input: TransitionInput, timeZone
       etaClock: eta && timeZone ? formatArrival(eta.toISOString(), timeZone) : undefined,
     }),
     change: { status: input.to, ...(eta !== undefined ? { eta } : {}) },
+    notify: true,
   };
 }
 
@@ -75,5 +76,7 @@ function stepBack(actor: Actor, job: JobRow, input: TransitionInput): StatusEntr
       // A correction is not news about lateness: what Trio said stands (a request has no time to be late for).
       runningLate: input.to !== "REQUESTED" && job.runningLateSince !== null,
     },
+    // A homeowner told of the mistaken step hears of its correction.
+    notify: true,
   };
 }

@@ -68,6 +68,11 @@ export function publishRead({ receipt, publicReceipt, changed }: MarkReadResult,
     io.to(rooms.job(receipt.jobId)).except(rooms.jobStaff(receipt.jobId)).emit("thread:read", publicReceipt);
 }
 
+/** Staff with the thread open look again at how the homeowner hears of it (updates-channel.ts). */
+export function publishDelivery(jobId: string, io = getRealtime()) {
+  io?.to(rooms.jobStaff(jobId)).emit("delivery:updated", { jobId });
+}
+
 /** Takes a technician's sockets out of a job they no longer hold, and tells their list. */
 export function removeFromJob(userId: string, job: JobRow, io = getRealtime()) {
   if (!io) return;

@@ -34,6 +34,8 @@ export type ServerToClientEvents = {
   "job:updated": (job: JobSummary) => void;
   "thread:read": (receipt: ReadReceipt) => void;
   typing: (notice: TypingNotice) => void;
+  /** Staff only: a text or email about this job went out, failed, or the homeowner changed channel. */
+  "delivery:updated": (notice: { jobId: string }) => void;
 };
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents>;

@@ -40,6 +40,7 @@ export async function flagLateJobs(db: Db, now: Date, graceMs: number): Promise<
       body: describeRunningLate(job.technicianId === job.announcedTechnicianId ? (job.technician?.name ?? null) : null),
       expect: { status: job.status, eta: job.eta, windowEnd: job.windowEnd, runningLate: false },
       change: { runningLate: true },
+      notify: true,
     });
     if (result.outcome === "created") notices.push({ job: result.job, message: result.message });
   }

@@ -37,6 +37,7 @@ export async function scheduleVisit(db: Db, actor: Actor, input: ScheduleInput):
       visibility: "EVERYONE",
       body: first ? `Your visit is scheduled for ${when}.` : `Your visit is now ${when}.`,
       change: { status: "SCHEDULED", windowStart: start, windowEnd: end },
+      notify: true,
     };
   });
 }

@@ -30,6 +30,7 @@ export async function updateEta(db: Db, actor: Actor, input: UpdateEtaInput): Pr
       visibility: "EVERYONE",
       body: `${job.technician?.name ?? "Your technician"} now expects to arrive around ${when}.`,
       change: { eta },
+      notify: true,
     };
   });
 }

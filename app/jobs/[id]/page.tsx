@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { CompanyContact } from "@/components/homeowner/company-contact.tsx";
+import { UpdatesChoice } from "@/components/homeowner/updates-choice.tsx";
 import { KeepLinkNotice } from "@/components/intake/keep-link-notice.tsx";
 import { ThreadView } from "@/components/thread/thread-view.tsx";
 import { StaffHeader } from "@/components/ui/staff-header.tsx";
@@ -11,6 +12,7 @@ import { NEW_LINK_COOKIE } from "@/lib/intake/landing-cookies.ts";
 import { newLinkToShow } from "@/lib/intake/new-link-notice.ts";
 import { listTechnicians } from "@/lib/jobs/list-technicians.ts";
 import { listMessages } from "@/lib/messages/list-messages.ts";
+import { getUpdatesChannel } from "@/lib/notifications/updates-channel.ts";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Your job" };
@@ -19,10 +21,12 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
   const { id } = await params;
   const { actor, job } = await requireVisibleJob(id);
   const page = await listMessages(getDb(), actor, job.id, 0);
-  const [company, technicians, newLink] = await Promise.all([
+  const [company, technicians, newLink, reach] = await Promise.all([
     companyOf(actor),
     listTechnicians(getDb(), actor),
     newLinkToShow(getDb(), actor, (await cookies()).get(NEW_LINK_COOKIE)?.value),
+    // A job made without its homeowner in the thread (old data) just has no choice to show.
+    actor.kind === "homeowner" ? getUpdatesChannel(getDb(), actor, job.id).catch(() => null) : null,
   ]);
   const viewer =
     actor.kind === "homeowner"
@@ -41,7 +45,10 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
       ) : (
         <header className="flex flex-wrap items-center justify-between gap-x-4 border-b border-slate-200 bg-white px-4 py-1">
           <p className="text-base font-semibold">{company.name}</p>
-          <CompanyContact company={company} />
+          <div className="flex flex-wrap items-center gap-x-4">
+            <CompanyContact company={company} />
+            {reach && <UpdatesChoice jobId={job.id} initial={reach} />}
+          </div>
         </header>
       )}
       {newLink && <KeepLinkNotice url={newLink} />}

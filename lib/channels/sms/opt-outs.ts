@@ -11,8 +11,7 @@ export async function removeOptOut(db: Db, e164: string): Promise<void> {
   await db.smsOptOut.deleteMany({ where: { phone: e164 } });
 }
 
-/** For the outbound worker: whether texts to this number must not be sent. */
+/** Whether this number texted STOP (and not START since): nothing is sent to it. */
 export async function isOptedOut(db: Db, e164: string): Promise<boolean> {
-  const found = await db.smsOptOut.findUnique({ where: { phone: e164 }, select: { phone: true } });
-  return found !== null;
+  return (await db.smsOptOut.findUnique({ where: { phone: e164 }, select: { phone: true } })) !== null;
 }

@@ -77,6 +77,9 @@ CREATE INDEX "Notification_providerId_idx" ON "Notification"("providerId");
 -- CreateIndex
 CREATE INDEX "DevDelivery_createdAt_idx" ON "DevDelivery"("createdAt");
 
+-- CreateIndex
+CREATE INDEX "DevDelivery_notificationId_idx" ON "DevDelivery"("notificationId");
+
 -- AddForeignKey
 ALTER TABLE "Notification" ADD CONSTRAINT "Notification_companyId_fkey" FOREIGN KEY ("companyId") REFERENCES "Company"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
@@ -88,6 +91,9 @@ ALTER TABLE "Notification" ADD CONSTRAINT "Notification_participantId_fkey" FORE
 
 -- AddForeignKey
 ALTER TABLE "Notification" ADD CONSTRAINT "Notification_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "DevDelivery" ADD CONSTRAINT "DevDelivery_notificationId_fkey" FOREIGN KEY ("notificationId") REFERENCES "Notification"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- A step the homeowner hears of in their channel (an entry with "notify":
 -- true: scheduled, on the way, running late, arrived, done) queues its

@@ -1,0 +1,42 @@
+// Every NOTIFY_POLL_MS: the outbox. Homeowners who are away hear of staff
+// messages they haven't read (one notification per quiet spell, never one per
+// message), then whatever is due goes out (lib/notifications/).
+import type { Db } from "@/lib/db.ts";
+import { type DeliveryOptions, deliverDue } from "@/lib/notifications/deliver-due.ts";
+import { queueMessageBatches } from "@/lib/notifications/queue-message-batches.ts";
+
+export type OutboxOptions = DeliveryOptions & { intervalMs: number; messageDelaySeconds: number };
+
+/** One pass, as the loop runs it; tests call it with their own clock. */
+export async function runOutbox(db: Db, options: OutboxOptions) {
+  const now = options.now?.() ?? new Date();
+  const batched = await queueMessageBatches(db, { delaySeconds: options.messageDelaySeconds, now });
+  const delivered = await deliverDue(db, options);
+  return { batched, delivered };
+}
+
+/** Starts the loop; returns its stop, which waits for a pass under way. The timer never keeps the process alive. */
+export function startOutbox(db: () => Db, options: OutboxOptions, log: (line: string) => void): () => Promise<void> {
+  let running: Promise<void> | null = null;
+  let stopped = false;
+  const run = () => {
+    if (running || stopped) return;
+    running = (async () => {
+      try {
+        const { delivered } = await runOutbox(db(), options);
+        if (delivered.failed > 0) log(`Notifications: ${delivered.failed} failed for good (shown on their jobs).`);
+      } catch (error) {
+        log(`Outbox pass failed (tried again soon): ${error instanceof Error ? error.message : String(error)}`);
+      } finally {
+        running = null;
+      }
+    })();
+  };
+  const timer = setInterval(run, options.intervalMs);
+  timer.unref();
+  return async () => {
+    stopped = true;
+    clearInterval(timer);
+    await running;
+  };
+}
