@@ -13,6 +13,7 @@ import { getDb } from "../../lib/db.ts";
 import { resetLimits } from "../../lib/limits/limits.ts";
 import { listMessages } from "../../lib/messages/list-messages.ts";
 import type { MessageView } from "../../lib/messages/message-view.ts";
+import { getUpdatesChannel } from "../../lib/notifications/updates-channel.ts";
 import { createCompany, createCustomer, createJob } from "../../prisma/seed/factories.ts";
 import { type Client, record, request, settle, startRealtime, until } from "../support/realtime.ts";
 import { buildWorld, type World } from "../support/world.ts";
@@ -240,6 +241,10 @@ describe("keywords", () => {
   it("STOP records the opt-out and posts nothing; START removes it; neither lands in a thread", async () => {
     const number = newNumber();
     const { job } = await homeownerWith(number.stored);
+    // A sentence that starts with a keyword is a message.
+    await text(number.e164, "Stop by after 3 please");
+    expect(await request(dispatcherSocket, "thread:join", { jobId: job.id, afterSeq: 0 })).toHaveProperty("data");
+    const notices = record<{ jobId: string }>(dispatcherSocket, "delivery:updated");
     const before = await messageCount();
 
     for (const stop of ["STOP", " stop ", "Unsubscribe", "quit"]) {
@@ -247,13 +252,14 @@ describe("keywords", () => {
       expect(await isOptedOut(getDb(), number.e164)).toBe(true);
     }
     expect(await getDb().smsOptOut.findUnique({ where: { phone: number.e164 } })).not.toBeNull();
+    // What staff see of how this homeowner hears from them: texts are off, live.
+    expect(await getUpdatesChannel(getDb(), world.dispatcher.actor, job.id)).toMatchObject({ optedOut: true });
+    await until(() => notices.some((notice) => notice.jobId === job.id), "staff to hear of the STOP");
 
     expect(await twimlOf(await text(number.e164, "Start"))).toBeNull();
     expect(await isOptedOut(getDb(), number.e164)).toBe(false);
+    expect(await getUpdatesChannel(getDb(), world.dispatcher.actor, job.id)).toMatchObject({ optedOut: false });
     expect(await messageCount()).toBe(before);
-
-    // A sentence that starts with a keyword is a message.
-    await text(number.e164, "Stop by after 3 please");
     expect((await threadOf(job.id)).map((m) => m.body)).toEqual(["Stop by after 3 please"]);
   });
 
@@ -393,6 +399,10 @@ describe("a flood from one sender", () => {
 // ---------------------------------------------------------------- status callbacks
 
 describe("delivery reports", () => {
+  beforeAll(async () => {
+    expect(await request(dispatcherSocket, "thread:join", { jobId: world.job.id, afterSeq: 0 })).toHaveProperty("data");
+  });
+
   async function sentNotification(providerId: string, to = "5550107777") {
     const participant = await getDb().participant.upsert({
       where: { jobId_customerId: { jobId: world.job.id, customerId: world.customer.id } },
@@ -425,8 +435,10 @@ describe("delivery reports", () => {
   it("marks a text delivered, and a late 'sent' or 'failed' never moves it back", async () => {
     const messageSid = sid();
     const row = await sentNotification(messageSid);
+    const notices = record<{ jobId: string }>(dispatcherSocket, "delivery:updated");
     expect((await report({ MessageSid: messageSid, MessageStatus: "delivered" })).status).toBe(200);
     expect(await stateOf(row.id)).toEqual({ state: "DELIVERED", lastError: null });
+    await until(() => notices.length > 0, "staff to hear the text was delivered");
 
     const lateReports: Record<string, string>[] = [
       { MessageStatus: "sent" },
@@ -436,6 +448,8 @@ describe("delivery reports", () => {
       expect((await report({ MessageSid: messageSid, ...late })).status).toBe(200);
       expect(await stateOf(row.id)).toEqual({ state: "DELIVERED", lastError: null });
     }
+    await settle();
+    expect(notices).toEqual([{ jobId: world.job.id }]);
   });
 
   it("marks a failed text FAILED with a reason staff can read", async () => {
@@ -446,6 +460,12 @@ describe("delivery reports", () => {
     expect(await stateOf(row.id)).toEqual({ state: "SENT", lastError: null });
 
     expect((await report({ MessageSid: messageSid, MessageStatus: "failed", ErrorCode: "30003" })).status).toBe(200);
+    // What staff see on the job: the newest text failed, and why.
+    expect((await getUpdatesChannel(getDb(), world.dispatcher.actor, world.job.id)).last).toMatchObject({
+      channel: "SMS",
+      state: "FAILED",
+      reason: expect.stringContaining("number unreachable"),
+    });
     expect(await stateOf(row.id)).toEqual({
       state: "FAILED",
       lastError: expect.stringContaining("number unreachable"),

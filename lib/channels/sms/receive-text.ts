@@ -29,8 +29,8 @@ export type ReceiveTextInput = {
 export type ReceiveTextResult =
   | { outcome: "posted"; message: MessageView; job: JobRow }
   | { outcome: "duplicate" }
-  | { outcome: "opted_out" }
-  | { outcome: "opted_in" }
+  /** `jobId`: the job a reply would reach, whose staff see the number's opt-out. */
+  | { outcome: "opted_out" | "opted_in"; jobId: string | null }
   | { outcome: "help"; reply: string }
   | { outcome: "empty"; reply: string | null }
   | { outcome: "unknown_sender" }
@@ -60,15 +60,13 @@ export async function receiveText(db: Db, input: ReceiveTextInput): Promise<Rece
   }
 
   const keyword = keywordOf(input.body, input.optOutType);
-  if (keyword === "stop") {
-    await recordOptOut(db, from);
-    console.info(`[trio] ${masked(from)} opted out of texts`);
-    return { outcome: "opted_out" };
-  }
-  if (keyword === "start") {
-    await removeOptOut(db, from);
-    console.info(`[trio] ${masked(from)} opted back in to texts`);
-    return { outcome: "opted_in" };
+  if (keyword === "stop" || keyword === "start") {
+    if (keyword === "stop") await recordOptOut(db, from);
+    else await removeOptOut(db, from);
+    console.info(`[trio] ${masked(from)} ${keyword === "stop" ? "opted out of" : "opted back in to"} texts`);
+    const target = await findReplyJob(db, from);
+    const jobId = "found" in target ? target.found.homeowner.jobId : null;
+    return { outcome: keyword === "stop" ? "opted_out" : "opted_in", jobId };
   }
   if (keyword === "help") {
     const target = await findReplyJob(db, from);

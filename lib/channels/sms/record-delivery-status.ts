@@ -18,7 +18,9 @@ export type DeliveryReport = {
   to?: string;
 };
 
-export type DeliveryOutcome = { outcome: "updated"; state: DeliveryState } | { outcome: "unchanged" | "unknown" };
+export type DeliveryOutcome =
+  | { outcome: "updated"; state: DeliveryState; jobId: string }
+  | { outcome: "unchanged" | "unknown" };
 
 /**
  * A row only moves forward: DELIVERED is final (a late `sent` or `failed`
@@ -36,7 +38,7 @@ const MOVES: Record<string, { to: DeliveryState; from: DeliveryState[] }> = {
 export async function recordDeliveryStatus(db: Db, report: DeliveryReport): Promise<DeliveryOutcome> {
   const row = await db.notification.findFirst({
     where: { providerId: report.messageSid, channel: "SMS" },
-    select: { id: true, to: true },
+    select: { id: true, to: true, jobId: true },
   });
   // The carrier's word that the number texted STOP holds even for a text we no longer know.
   if (report.errorCode === OPTED_OUT_ERROR) {
@@ -54,5 +56,5 @@ export async function recordDeliveryStatus(db: Db, report: DeliveryReport): Prom
     where: { id: row.id, state: { in: move.from } },
     data: { state: move.to, lastError },
   });
-  return count > 0 ? { outcome: "updated", state: move.to } : { outcome: "unchanged" };
+  return count > 0 ? { outcome: "updated", state: move.to, jobId: row.jobId } : { outcome: "unchanged" };
 }

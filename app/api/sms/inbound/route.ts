@@ -4,7 +4,7 @@ import { inboundTextSchema } from "@/lib/channels/sms/schemas.ts";
 import { twimlResponse } from "@/lib/channels/sms/twiml.ts";
 import { getDb } from "@/lib/db.ts";
 import { webhookRoute } from "@/lib/http/route.ts";
-import { publishChange } from "@/lib/realtime/broadcast.ts";
+import { publishChange, publishDelivery } from "@/lib/realtime/broadcast.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -25,6 +25,8 @@ export const POST = webhookRoute(NAME, async (request) => {
     optOutType: fields.OptOutType,
   });
   if (result.outcome === "posted") publishChange({ job: result.job, message: result.message });
+  // Staff with the thread open see that the number texted STOP (or START).
+  if ((result.outcome === "opted_out" || result.outcome === "opted_in") && result.jobId) publishDelivery(result.jobId);
   if (result.outcome === "help" || result.outcome === "empty") return twimlResponse(result.reply);
   return twimlResponse();
 });
