@@ -30,12 +30,32 @@ export function route<P = Record<string, never>>(
       if (!SAFE_METHODS.has(request.method)) assertSameOrigin(request);
       return await handler(request, await context.params);
     } catch (error) {
-      const body = toErrorBody(error, name);
-      const { retryAfter } = body.error;
-      const headers = retryAfter === undefined ? undefined : { "retry-after": String(retryAfter) };
-      return Response.json(body, { status: statusOf(body), headers });
+      return errorResponse(error, name);
     }
   };
+}
+
+/**
+ * A door another service calls (a provider's webhook): cross-site by nature,
+ * so there is no same-origin check, and no cookie is ever read behind it. The
+ * handler must prove who sent the request (a signature) before it acts on it.
+ * Failures answer in the same one error shape as `route`.
+ */
+export function webhookRoute(name: string, handler: (request: Request) => Promise<Response>) {
+  return async (request: Request): Promise<Response> => {
+    try {
+      return await handler(request);
+    } catch (error) {
+      return errorResponse(error, name);
+    }
+  };
+}
+
+function errorResponse(error: unknown, name: string): Response {
+  const body = toErrorBody(error, name);
+  const { retryAfter } = body.error;
+  const headers = retryAfter === undefined ? undefined : { "retry-after": String(retryAfter) };
+  return Response.json(body, { status: statusOf(body), headers });
 }
 
 export function ok(data: unknown, status = 200): Response {

@@ -1,0 +1,142 @@
+// A homeowner's text to Trio's number: a carrier keyword, or a reply posted in
+// their job's thread as if written on their page.
+import type { Db } from "../../db.ts";
+import type { JobRow } from "../../jobs/job-view.ts";
+import { limits } from "../../limits/limits.ts";
+import { retryAfterSeconds } from "../../limits/rules.ts";
+import { appendChannelReply } from "../../messages/append-entry.ts";
+import { cleanMessageText, MAX_MESSAGE_LENGTH, messageLength } from "../../messages/message-text.ts";
+import type { MessageView } from "../../messages/message-view.ts";
+import { messageBodySchema } from "../../messages/schemas.ts";
+import { findReplyJob, type ReplyTarget } from "./find-reply-job.ts";
+import { keywordOf } from "./keywords.ts";
+import { recordOptOut, removeOptOut } from "./opt-outs.ts";
+import { E164 } from "./schemas.ts";
+
+export type ReceiveTextInput = {
+  /** The sender, E.164 (+15550102233). */
+  from: string;
+  body: string;
+  /** The provider's id for the text: a retry of the same text carries the same one. */
+  messageSid: string;
+  /** Pictures attached (MMS). */
+  numMedia?: number;
+  /** What Twilio's Advanced Opt-Out matched (STOP, START, HELP), if it is on. */
+  optOutType?: string;
+};
+
+/** What became of a text; only `help` and a picture-only `empty` answer the sender. */
+export type ReceiveTextResult =
+  | { outcome: "posted"; message: MessageView; job: JobRow }
+  | { outcome: "duplicate" }
+  /** `jobId`: the job a reply would reach, whose staff see the number's opt-out. */
+  | { outcome: "opted_out" | "opted_in"; jobId: string | null }
+  | { outcome: "help"; reply: string }
+  | { outcome: "empty"; reply: string | null }
+  | { outcome: "unknown_sender" }
+  | { outcome: "no_recent_job" }
+  | { outcome: "rate_limited"; retryAfter: number };
+
+const CUT_MARK = "…";
+
+/** The answer to a picture-only text: pictures by text are not stored (yet). */
+export const PICTURES_REPLY =
+  "Sorry, pictures sent by text don't reach us. Please add them on your job's page, using the link we sent you.";
+
+/**
+ * Keywords first, whoever sends them (STOP, START, HELP and their synonyms:
+ * never posted). Anything else is posted in the sender's job's thread
+ * (find-reply-job.ts) with the clientId `sms:<MessageSid>`, so a provider's
+ * retry stores it once, within the same per-person budget as their page's
+ * sends. Text longer than a message may be is cut (SMS itself stops at 1,600
+ * characters, so only another provider could send more) rather than lost.
+ */
+export async function receiveText(db: Db, input: ReceiveTextInput): Promise<ReceiveTextResult> {
+  const { from, messageSid } = input;
+  const log = (why: string) => console.warn(`[trio] text ${messageSid} from ${masked(from)} not posted: ${why}`);
+  if (!E164.test(from)) {
+    log("the sender is not a phone number");
+    return { outcome: "unknown_sender" };
+  }
+
+  const keyword = keywordOf(input.body, input.optOutType);
+  if (keyword === "stop" || keyword === "start") {
+    if (keyword === "stop") await recordOptOut(db, from);
+    else await removeOptOut(db, from);
+    console.info(`[trio] ${masked(from)} ${keyword === "stop" ? "opted out of" : "opted back in to"} texts`);
+    const target = await findReplyJob(db, from);
+    const jobId = "found" in target ? target.found.homeowner.jobId : null;
+    return { outcome: keyword === "stop" ? "opted_out" : "opted_in", jobId };
+  }
+  if (keyword === "help") {
+    const target = await findReplyJob(db, from);
+    return { outcome: "help", reply: helpText("found" in target ? target.found : null) };
+  }
+
+  const body = bodyOf(input.body);
+  if (body === null) {
+    const pictures = (input.numMedia ?? 0) > 0;
+    log(pictures ? "pictures only (not stored by text)" : "no text");
+    return { outcome: "empty", reply: pictures ? PICTURES_REPLY : null };
+  }
+
+  const target = await findReplyJob(db, from);
+  if ("missing" in target) {
+    log(target.missing === "unknown_sender" ? "no customer has this number" : "no open or recently closed job");
+    return { outcome: target.missing };
+  }
+  return postReply(db, target.found, { clientId: `sms:${messageSid}`, body }, log);
+}
+
+async function postReply(
+  db: Db,
+  { homeowner }: ReplyTarget,
+  entry: { clientId: string; body: string },
+  log: (why: string) => void,
+): Promise<ReceiveTextResult> {
+  // The key lib/limits/send-limit.ts (senderKey) gives this homeowner on their
+  // page: texts and the page share one budget per person per job.
+  const verdict = await limits().sends.take(`customer:${homeowner.customerId}:${homeowner.jobId}`);
+  if (!verdict.ok) {
+    // A retry of a text already stored is never refused: it changes nothing.
+    if (await isStored(db, homeowner.jobId, entry.clientId)) return { outcome: "duplicate" };
+    const retryAfter = retryAfterSeconds(verdict.retryAfterMs);
+    log(`over the sending limit (next in ${retryAfter} s)`);
+    return { outcome: "rate_limited", retryAfter };
+  }
+  const result = await appendChannelReply(db, homeowner, entry);
+  if (result.outcome === "created") return { outcome: "posted", message: result.message, job: result.job };
+  await verdict.giveBack();
+  return { outcome: "duplicate" };
+}
+
+/**
+ * The text as a message is stored (message-text.ts's rules, cut to fit), or
+ * null when nothing is left to show (a picture-only text, blank characters).
+ */
+function bodyOf(raw: string): string | null {
+  let text = cleanMessageText(raw);
+  if (messageLength(text) > MAX_MESSAGE_LENGTH) {
+    text = `${Array.from(text)
+      .slice(0, MAX_MESSAGE_LENGTH - CUT_MARK.length)
+      .join("")
+      .trimEnd()}${CUT_MARK}`;
+  }
+  const parsed = messageBodySchema.safeParse(text);
+  return parsed.success ? parsed.data : null;
+}
+
+async function isStored(db: Db, jobId: string, clientId: string): Promise<boolean> {
+  const found = await db.message.findUnique({ where: { jobId_clientId: { jobId, clientId } }, select: { id: true } });
+  return found !== null;
+}
+
+/** Short enough for one text where the company's name allows. */
+export function helpText(target: ReplyTarget | null): string {
+  const name = target?.company.name ?? "Trio";
+  const call = target?.company.phone ? ` Call ${target.company.phone} to talk to us.` : "";
+  return `${name}: replies to this number go to your job's conversation with us.${call} Reply STOP to opt out.`;
+}
+
+/** Logs name a number by its last digits only. */
+const masked = (phone: string) => `…${phone.slice(-4)}`;
