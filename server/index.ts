@@ -61,11 +61,12 @@ async function main() {
       {
         intervalMs: config.NOTIFY_POLL_MS,
         messageDelaySeconds: config.MESSAGE_NOTIFY_DELAY_SECONDS,
-        senders: sendersFor(config, getDb, publicUrl),
+        senders: sendersFor(config, getDb, config.APP_URL ?? publicUrl),
         smsCountryCode: config.SMS_COUNTRY_CODE,
         maxAttempts: config.NOTIFY_MAX_ATTEMPTS,
         retryBaseMs: config.NOTIFY_RETRY_BASE_MS,
-        publicUrl,
+        // As the SMS webhooks check signatures against: the address the operator set, before next-auth's.
+        publicUrl: config.APP_URL ?? publicUrl,
         linkTtlDays: config.LINK_TTL_DAYS,
         onFinished: (notification) => publishDelivery(notification.jobId),
         replyAddress: emailRepliesArrive(config) ? replyAddressFor : undefined,

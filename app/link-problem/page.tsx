@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { CompanyContact } from "@/components/homeowner/company-contact.tsx";
+import { NewLinkForm, newLinkState } from "@/components/intake/new-link-form.tsx";
 import { describeLinkProblem, type LinkProblem } from "@/lib/auth/link-problems.ts";
 import { getDb } from "@/lib/db.ts";
 
@@ -14,9 +15,9 @@ export const metadata: Metadata = { title: "Link problem" };
 export default async function LinkProblemPage({
   searchParams,
 }: {
-  searchParams: Promise<{ reason?: string; company?: string }>;
+  searchParams: Promise<{ reason?: string; company?: string; newLink?: string }>;
 }) {
-  const { reason, company: slug } = await searchParams;
+  const { reason, company: slug, newLink } = await searchParams;
   const known: LinkProblem =
     reason === "expired" || reason === "turned_off" || reason === "invalid" || reason === "signed_out"
       ? reason
@@ -24,7 +25,7 @@ export default async function LinkProblemPage({
   const company =
     typeof slug === "string" && slug.length <= 100
       ? await getDb()
-          .company.findUnique({ where: { slug }, select: { name: true, phone: true, email: true } })
+          .company.findUnique({ where: { slug }, select: { name: true, slug: true, phone: true, email: true } })
           .catch(() => null)
       : null;
   return (
@@ -39,6 +40,11 @@ export default async function LinkProblemPage({
           : "Your service company can send you a new link at any time."}
       </p>
       {company && <CompanyContact company={company} className="mt-4 text-base" />}
+      <NewLinkForm
+        company={company?.slug ?? null}
+        back={`/link-problem?${new URLSearchParams({ reason: known, ...(company ? { company: company.slug } : {}) })}`}
+        initial={newLinkState(typeof newLink === "string" ? newLink : undefined)}
+      />
     </main>
   );
 }

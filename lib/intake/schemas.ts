@@ -62,9 +62,9 @@ export const newLinkInputSchema = z
     const raw = value.contact.trim();
     const parsed = raw.includes("@") ? optionalEmailSchema.safeParse(raw) : optionalPhoneSchema.safeParse(raw);
     if (!parsed.success || !parsed.data) {
+      // No field name in front: the form has one field, and people read this.
       ctx.addIssue({
         code: "custom",
-        path: ["contact"],
         message: parsed.success
           ? "Give the phone number or email on your job."
           : (parsed.error.issues[0]?.message ?? "That doesn't look right."),

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CompanyContact } from "@/components/homeowner/company-contact.tsx";
+import { NewLinkForm, newLinkState } from "@/components/intake/new-link-form.tsx";
 import { RequestForm } from "@/components/intake/request-form.tsx";
 import { getDb } from "@/lib/db.ts";
 import { findRequestCompany } from "@/lib/intake/find-request-company.ts";
@@ -10,7 +11,7 @@ export const dynamic = "force-dynamic";
 
 type Props = {
   params: Promise<{ slug: string }>;
-  searchParams: Promise<{ error?: string | string[]; fields?: string | string[] }>;
+  searchParams: Promise<{ error?: string | string[]; fields?: string | string[]; newLink?: string | string[] }>;
 };
 
 const one = (value: string | string[] | undefined) => (typeof value === "string" ? value : undefined);
@@ -21,7 +22,7 @@ export const metadata: Metadata = { title: "Request a visit" };
 export default async function RequestPage({ params, searchParams }: Props) {
   const company = await findRequestCompany(getDb(), (await params).slug);
   if (!company) notFound();
-  const { error, fields } = await searchParams;
+  const { error, fields, newLink } = await searchParams;
   const { byField, summary } = formErrorWords(one(error), one(fields));
   return (
     <div className="min-h-dvh bg-slate-50">
@@ -38,6 +39,8 @@ export default async function RequestPage({ params, searchParams }: Props) {
           {company.firstReplyMinutes} minutes.
         </p>
         <RequestForm slug={company.slug} initialErrors={byField} initialSummary={summary} />
+        <p className="mt-8 text-base text-slate-700">Already asked us, and lost your link?</p>
+        <NewLinkForm company={company.slug} back={`/r/${company.slug}`} initial={newLinkState(one(newLink))} />
       </main>
     </div>
   );
