@@ -62,7 +62,9 @@ export function DevOutboxList({ deliveries, timeZone }: { deliveries: DevDeliver
               </details>
             </>
           )}
-          {delivery.replyTo && delivery.channel === "EMAIL" && <DevReplyForm id={delivery.id} channel="EMAIL" />}
+          {(delivery.channel === "SMS" || delivery.replyTo) && (
+            <DevReplyForm id={delivery.id} channel={delivery.channel} />
+          )}
         </li>
       ))}
     </ol>

@@ -8,6 +8,9 @@ const REASONS: Record<string, string> = {
   empty: "nothing was left once the quoted email was taken out",
   rate_limited: "the homeowner is sending too quickly",
   unknown_participant: "the job or the homeowner is gone",
+  opted_out: "that was STOP: texts to this number are now off",
+  opted_in: "that was START: texts to this number are on again",
+  no_recent_job: "this number has no open or recent job",
 };
 
 /** Answers a text or email as the homeowner would, through the same door a real answer takes. */

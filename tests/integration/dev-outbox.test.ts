@@ -86,4 +86,21 @@ describe("the development outbox", () => {
     expect((await reply(world.foreignDispatcher.cookie, email?.id as string, { body: "x" })).status).toBe(404);
     expect((await reply(world.dispatcher.cookie, email?.id as string, { body: "   " })).status).toBe(400);
   });
+
+  it("takes a text reply through the SMS inbound path, keywords included", async () => {
+    const job = await openJob(world, "SMS", { phone: "5550108888", email: null });
+    await deliver();
+    const [text] = await listDevDeliveries(getDb(), world.dispatcher.actor);
+    expect(text).toMatchObject({ channel: "SMS", to: "+15550108888" });
+    const answered = await reply(world.dispatcher.cookie, text?.id as string, { body: "Gate code is 4321" });
+    expect((await answered.json()).data).toEqual({ posted: true, reason: null });
+    const page = await listMessages(getDb(), world.dispatcher.actor, job.id, 0);
+    expect(page.messages.at(-1)).toMatchObject({ body: "Gate code is 4321", author: { role: "HOMEOWNER" } });
+
+    const stop = await reply(world.dispatcher.cookie, text?.id as string, { body: "STOP" });
+    expect((await stop.json()).data).toEqual({ posted: false, reason: "opted_out" });
+    expect(await getDb().smsOptOut.findUnique({ where: { phone: "+15550108888" } })).not.toBeNull();
+    const after = await listMessages(getDb(), world.dispatcher.actor, job.id, 0);
+    expect(after.messages.at(-1)?.body).toBe("Gate code is 4321");
+  });
 });

@@ -8,6 +8,7 @@ import type { Actor } from "../../auth/actor.ts";
 import type { Db } from "../../db.ts";
 import { AppError } from "../../errors.ts";
 import { receiveEmailReply } from "../email/receive-email-reply.ts";
+import { receiveText } from "../sms/receive-text.ts";
 
 export type DevReplyOutcome = { posted: boolean; reason: string | null };
 
@@ -24,7 +25,17 @@ export async function replyAsHomeowner(
         })
       : null;
   if (!delivery) throw new AppError("not_found", "Not found.");
-  if (delivery.channel !== "EMAIL") throw new AppError("bad_request", "Replies by text are not available here yet.");
+  if (delivery.channel === "SMS") {
+    // As the provider's webhook would bring it: from the homeowner's number, with an id of its own.
+    const result = await receiveText(db, {
+      from: delivery.to,
+      body: input.body,
+      messageSid: `SMdev${randomUUID().replaceAll("-", "")}`,
+    });
+    if (result.outcome === "posted" || result.outcome === "duplicate") return { posted: true, reason: null };
+    const answer = "reply" in result ? result.reply : null;
+    return { posted: false, reason: answer ?? result.outcome };
+  }
   if (!delivery.replyTo) throw new AppError("conflict", "This email had no reply address: answering it goes nowhere.");
 
   const raw = await new MailComposer({
