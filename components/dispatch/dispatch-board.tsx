@@ -1,6 +1,6 @@
 "use client";
 
-import { type KeyboardEvent, useCallback, useMemo, useState } from "react";
+import { type KeyboardEvent, useCallback, useEffect, useMemo, useState } from "react";
 import { formatRelative, formatWaiting } from "@/lib/format/dates.ts";
 import type { JobSummary } from "@/lib/jobs/job-view.ts";
 import type { TechnicianOption } from "@/lib/jobs/list-technicians.ts";
@@ -46,6 +46,11 @@ export function DispatchBoard({ initialJobs, technicians, viewerName, timeZone }
       .sort((a, b) => b.unread - a.unread || b.job.updatedAt.localeCompare(a.job.updatedAt));
     return { waitingRows, otherRows, unreadCount: rows.filter((row) => row.unread > 0).length };
   }, [jobs, readSeq]);
+
+  // The tab's title counts jobs with unread messages: seen from another tab or the taskbar.
+  useEffect(() => {
+    document.title = unreadCount > 0 ? `(${unreadCount}) Dispatch · Trio` : "Dispatch · Trio";
+  }, [unreadCount]);
 
   // Arrow keys (or j/k) walk the list; Enter opens the focused job.
   const moveFocus = (event: KeyboardEvent<HTMLUListElement>) => {

@@ -7,6 +7,7 @@ import { createAccessLink } from "../auth/access-links.ts";
 import { renderNotificationEmail } from "../channels/email/templates/notification-email.tsx";
 import type { Db } from "../db.ts";
 import type { ClaimedNotification } from "./claim-due.ts";
+import { composeStaffAlert } from "./compose-staff-alert.ts";
 import { type QuietHours, quietUntil } from "./quiet-hours.ts";
 
 export type ComposeOptions = {
@@ -41,6 +42,7 @@ export async function composeNotification(
   claimed: ClaimedNotification,
   options: ComposeOptions,
 ): Promise<Composed> {
+  if (claimed.kind === "WAITING") return composeStaffAlert(db, claimed, options);
   const job = await db.job.findUnique({
     where: { id: claimed.jobId },
     select: {

@@ -1,22 +1,29 @@
 // Every NOTIFY_POLL_MS: the outbox. Homeowners who are away hear of staff
 // messages they haven't read (one notification per quiet spell, never one per
-// message), then whatever is due goes out (lib/notifications/).
-import type { Db } from "@/lib/db.ts";
+// message), staff of a homeowner left waiting past the first-reply target,
+// then whatever is due goes out (lib/notifications/).
+import type { PrismaClient } from "@/lib/generated/prisma/client.ts";
 import { type DeliveryOptions, deliverDue } from "@/lib/notifications/deliver-due.ts";
 import { queueMessageBatches } from "@/lib/notifications/queue-message-batches.ts";
+import { queueWaitingAlerts } from "@/lib/notifications/queue-waiting-alerts.ts";
 
 export type OutboxOptions = DeliveryOptions & { intervalMs: number; messageDelaySeconds: number };
 
 /** One pass, as the loop runs it; tests call it with their own clock. */
-export async function runOutbox(db: Db, options: OutboxOptions) {
+export async function runOutbox(db: PrismaClient, options: OutboxOptions) {
   const now = options.now?.() ?? new Date();
   const batched = await queueMessageBatches(db, { delaySeconds: options.messageDelaySeconds, now });
+  const alerted = await queueWaitingAlerts(db, now);
   const delivered = await deliverDue(db, options);
-  return { batched, delivered };
+  return { batched, alerted, delivered };
 }
 
 /** Starts the loop; returns its stop, which waits for a pass under way. The timer never keeps the process alive. */
-export function startOutbox(db: () => Db, options: OutboxOptions, log: (line: string) => void): () => Promise<void> {
+export function startOutbox(
+  db: () => PrismaClient,
+  options: OutboxOptions,
+  log: (line: string) => void,
+): () => Promise<void> {
   let running: Promise<void> | null = null;
   let stopped = false;
   const run = () => {

@@ -369,3 +369,56 @@ describe("an emailed homeowner", () => {
     expect(replies.map((message) => message.body)).toEqual(["Thursday morning works."]);
   });
 });
+
+describe("a homeowner left waiting", () => {
+  const at = (minutes: number) => () => new Date(Date.now() + minutes * 60_000);
+  const emailOf = async (userId: string) =>
+    (await getDb().user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } })).email;
+
+  it("is told to the dispatchers and the job's technician once, past the first-reply target", async () => {
+    const job = await openJob("WEB");
+    const homeowner = await actorFor(await homeownerCookie(job.id));
+    await sendMessage(getDb(), homeowner, {
+      jobId: job.id,
+      clientId: randomUUID(),
+      body: "Is anyone there?",
+      visibility: "EVERYONE",
+    });
+    const [dispatcher, technician, other] = await Promise.all([
+      emailOf(world.dispatcher.id),
+      emailOf(world.technician.id),
+      emailOf(world.otherTechnician.id),
+    ]);
+    const mine = () => mail.mails.filter((m) => [dispatcher, technician, other].includes(m.envelopeTo[0] ?? ""));
+
+    await runOutbox(getDb(), options({ now: at(10) }));
+    expect(mine()).toHaveLength(0);
+    await runOutbox(getDb(), options({ now: at(16) }));
+    await runOutbox(getDb(), options({ now: at(20) }));
+    expect(
+      mine()
+        .map((m) => m.envelopeTo[0])
+        .sort(),
+    ).toEqual([dispatcher, technician].sort());
+    const alert = mine()[0]?.parsed;
+    expect(alert?.subject).toBe(`Jordan Home is waiting for an answer (job #${job.number})`);
+    expect(alert?.text).toContain("Jordan Home: Is anyone there?");
+    expect(alert?.text).toContain(`http://trio.test/jobs/${job.id}`);
+
+    // An answer ends the wait; writing again starts a new one, alerted again.
+    await sendMessage(getDb(), world.dispatcher.actor, {
+      jobId: job.id,
+      clientId: randomUUID(),
+      body: "Here!",
+      visibility: "EVERYONE",
+    });
+    await sendMessage(getDb(), homeowner, {
+      jobId: job.id,
+      clientId: randomUUID(),
+      body: "When?",
+      visibility: "EVERYONE",
+    });
+    await runOutbox(getDb(), options({ now: at(40) }));
+    expect(mine()).toHaveLength(4);
+  });
+});

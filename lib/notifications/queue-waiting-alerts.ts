@@ -1,0 +1,44 @@
+import type { PrismaClient } from "../generated/prisma/client.ts";
+
+/** Waits older than this are not alerted on any more: whoever needed telling has seen the board since. */
+const LOOK_BACK_HOURS = 48;
+/** Any number will do, as long as nothing else takes this advisory lock. */
+const LOCK_KEY = 718_201;
+
+/**
+ * Staff hear of a homeowner left waiting: once a homeowner's message has gone
+ * unanswered past the company's first-reply target, one email to each
+ * dispatcher and admin of the company and to the job's technician, once per
+ * wait (a new wait starts when staff answer and the homeowner writes again).
+ * An alert's `seq` is the thread's newest public entry when it was queued.
+ * One node at a time runs it (an advisory lock), so two never both alert.
+ */
+export async function queueWaitingAlerts(db: PrismaClient, now: Date): Promise<number> {
+  const lookBack = new Date(now.getTime() - LOOK_BACK_HOURS * 3_600_000);
+  return db.$transaction(async (tx) => {
+    const [lock] = await tx.$queryRaw<{ got: boolean }[]>`SELECT pg_try_advisory_xact_lock(${LOCK_KEY}) AS got`;
+    if (!lock?.got) return 0;
+    const queued = await tx.$queryRaw<{ id: string }[]>`
+      INSERT INTO "Notification" ("id", "companyId", "jobId", "userId", "kind", "channel", "to", "seq",
+        "nextAttemptAt", "createdAt", "updatedAt")
+      SELECT gen_random_uuid(), j."companyId", j."id", u."id", 'WAITING', 'EMAIL', u."email", j."lastPublicSeq",
+        ${now}, ${now}, ${now}
+      FROM "Job" j
+      JOIN "Company" c ON c."id" = j."companyId"
+      JOIN "User" u ON u."id" = j."technicianId" OR u."id" IN (
+        SELECT m."userId" FROM "Membership" m WHERE m."companyId" = j."companyId" AND m."role" IN ('DISPATCHER', 'ADMIN')
+      )
+      WHERE j."awaitingReplySince" IS NOT NULL
+        AND j."awaitingReplySince" > ${lookBack}
+        AND j."awaitingReplySince" <= ${now}::timestamp - make_interval(mins => c."firstReplyMinutes")
+        -- Not yet alerted in this wait: no alert carries an entry from its start on.
+        AND NOT EXISTS (
+          SELECT 1 FROM "Notification" n
+          WHERE n."jobId" = j."id" AND n."kind" = 'WAITING' AND n."seq" >= (
+            SELECT min(m."seq") FROM "Message" m WHERE m."jobId" = j."id" AND m."createdAt" >= j."awaitingReplySince"
+          )
+        )
+      RETURNING "id"`;
+    return queued.length;
+  });
+}
