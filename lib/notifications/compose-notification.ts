@@ -49,6 +49,7 @@ export async function composeNotification(
       number: true,
       title: true,
       status: true,
+      createdAt: true,
       company: {
         select: { name: true, phone: true, email: true, timeZone: true, quietHoursStart: true, quietHoursEnd: true },
       },
@@ -92,7 +93,7 @@ export async function composeNotification(
     }
   } else if (claimed.kind === "MESSAGES") {
     const until = quietUntil(quiet, options.now);
-    if (until) return { outcome: "defer", until };
+    if (until && !(await talkingNow(db, claimed.jobId, job.createdAt, options.now))) return { outcome: "defer", until };
     const unread = await db.message.findMany({
       where: {
         jobId: claimed.jobId,
@@ -139,6 +140,19 @@ export async function composeNotification(
     replyHint: replyTo ? "You can answer this email: your reply goes to your job's conversation." : null,
   });
   return { outcome: "send", draft: { subject, text, html, replyTo, linkId: link.id } };
+}
+
+/** A homeowner who wrote (or asked for the visit) this recently is awake: answers reach them even in quiet hours. */
+const AWAKE_MS = 60 * 60_000;
+
+async function talkingNow(db: Db, jobId: string, jobCreatedAt: Date, now: Date): Promise<boolean> {
+  const since = new Date(now.getTime() - AWAKE_MS);
+  if (jobCreatedAt >= since) return true;
+  const spoke = await db.message.findFirst({
+    where: { jobId, createdAt: { gte: since }, author: { role: "HOMEOWNER" } },
+    select: { id: true },
+  });
+  return spoke !== null;
 }
 
 function smsText(

@@ -317,11 +317,26 @@ describe("staff messages to a homeowner who is away", () => {
     expect(twilio.calls).toHaveLength(0);
   });
 
+  it("reach a homeowner who is talking with us even in quiet hours", async () => {
+    const job = await openJob("SMS");
+    await runOutbox(getDb(), options());
+    twilio.reset();
+    const hour = zonedHour("America/New_York");
+    await quietHours(hour, (hour + 2) % 24);
+    const homeowner = await actorFor(await homeownerCookie(job.id));
+    await say(homeowner as World["dispatcher"]["actor"], job.id, "The basement is flooding!");
+    await say(world.dispatcher.actor, job.id, "Turn off the main valve; Sam is coming.");
+    await runOutbox(getDb(), options({ now: later(180) }));
+    expect(twilio.calls.map((call) => call.form.Body)).toEqual([expect.stringContaining("Turn off the main valve")]);
+  });
+
   it("wait for the end of the company's quiet hours", async () => {
     const job = await openJob("SMS");
     await runOutbox(getDb(), options());
     twilio.reset();
-    // Quiet from the company's current hour for two hours, whatever time the test runs.
+    // Quiet from the company's current hour for two hours, whatever time the test runs;
+    // the job was opened long ago, and the homeowner hasn't written since.
+    await getDb().job.update({ where: { id: job.id }, data: { createdAt: new Date(Date.now() - 3 * HOUR) } });
     const hour = zonedHour("America/New_York");
     await quietHours(hour, (hour + 2) % 24);
     await say(world.dispatcher.actor, job.id, "See you tomorrow at 9");
