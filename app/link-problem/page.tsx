@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { CompanyContact } from "@/components/homeowner/company-contact.tsx";
-import { NewLinkForm, newLinkState } from "@/components/intake/new-link-form.tsx";
+import { NewLinkForm } from "@/components/intake/new-link-form.tsx";
 import { describeLinkProblem, type LinkProblem } from "@/lib/auth/link-problems.ts";
 import { getDb } from "@/lib/db.ts";
+import { newLinkState } from "@/lib/intake/new-link-state.ts";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Link problem" };

@@ -13,12 +13,15 @@ const LABEL = { SMS: "By text", EMAIL: "By email", WEB: "Only on this page" } as
  */
 export function UpdatesChoice({ jobId, initial }: { jobId: string; initial: UpdatesChannel }) {
   const [reach, setReach] = useState(initial);
+  // Shown checked at once; back to what is saved if saving fails.
+  const [choice, setChoice] = useState(initial.channel);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const name = useId();
 
   const choose = async (channel: keyof typeof LABEL) => {
+    setChoice(channel);
     setBusy(true);
     setProblem(null);
     setSaved(false);
@@ -26,7 +29,10 @@ export function UpdatesChoice({ jobId, initial }: { jobId: string; initial: Upda
     if (result.ok) {
       setReach(result.data);
       setSaved(true);
-    } else setProblem(result.problem);
+    } else {
+      setChoice(reach.channel);
+      setProblem(result.problem);
+    }
     setBusy(false);
   };
 
@@ -53,7 +59,7 @@ export function UpdatesChoice({ jobId, initial }: { jobId: string; initial: Upda
                   type="radio"
                   name={name}
                   className="size-5"
-                  checked={reach.channel === channel}
+                  checked={choice === channel}
                   disabled={!has || blocked}
                   onChange={() => void choose(channel)}
                 />

@@ -1,13 +1,8 @@
 "use client";
 
 import { useId, useState } from "react";
+import type { NewLinkState } from "@/lib/intake/new-link-state.ts";
 import { callApi } from "../ui/call-api.ts";
-
-export type NewLinkState = "sent" | "limited" | "invalid" | null;
-
-/** What the page's `newLink` query says about a form posted without script. */
-export const newLinkState = (value: string | undefined): NewLinkState =>
-  value === "sent" || value === "limited" || value === "invalid" ? value : null;
 
 const SENT =
   "If that matches a job with us, a new link is on its way to it. It can take a minute; check your texts or email.";

@@ -29,11 +29,11 @@ test("a homeowner on a phone requests a visit, lands in the live thread with the
   await expect(robin.getByRole("alert").filter({ hasText: "Give" })).toContainText(
     "Give a phone number or an email, or both.",
   );
-  await expect(robin.getByLabel("Phone")).toHaveAttribute("aria-invalid", "true");
-  await expect(robin.getByLabel("Phone")).toBeFocused();
+  await expect(robin.getByLabel("Phone", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  await expect(robin.getByLabel("Phone", { exact: true })).toBeFocused();
   if (shots) await robin.screenshot({ path: `${shots}/request-phone-error.png`, fullPage: true });
 
-  await robin.getByLabel("Phone").fill("+1 555 010 9999");
+  await robin.getByLabel("Phone", { exact: true }).fill("+1 555 010 9999");
   await robin.getByLabel("Days and times that suit you (optional)").fill("Weekday mornings");
   await robin.getByLabel("Text me").check();
   await robin.getByRole("button", { name: "Send request" }).click();

@@ -47,7 +47,7 @@ test("Casey asks for help from a phone and lands in the live thread; the board s
   await casey.goto("/r/brightside");
   await expect(casey.getByRole("link", { name: "Call (555) 010-0199" })).toBeVisible();
   await casey.getByLabel("Your name").fill("Casey Rivera");
-  await casey.getByLabel("Phone").fill("+1 555 010 4242");
+  await casey.getByLabel("Phone", { exact: true }).fill("+1 555 010 4242");
   await casey.getByLabel("Address of the work").fill("3 Harbor View");
   await casey.getByLabel("What's wrong?").fill("The kitchen faucet drips all night.");
   await casey.getByRole("button", { name: "Send request" }).click();

@@ -7,7 +7,8 @@ export type TwilioCall = { path: string; authorization: string; form: Record<str
 /** How to answer one call: a status and a body, or never (a provider that hangs). */
 export type TwilioAnswer = { status: number; body: Record<string, unknown> } | "hang";
 
-export async function startFakeTwilio() {
+/** `record`: told of every call as it comes (the e2e setup writes them where tests can read them). */
+export async function startFakeTwilio(record?: (call: TwilioCall) => void) {
   const calls: TwilioCall[] = [];
   const script: TwilioAnswer[] = [];
   let fallback: TwilioAnswer | null = null;
@@ -17,7 +18,9 @@ export async function startFakeTwilio() {
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", () => {
       const form = Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString("utf8")));
-      calls.push({ path: request.url ?? "", authorization: request.headers.authorization ?? "", form });
+      const call = { path: request.url ?? "", authorization: request.headers.authorization ?? "", form };
+      calls.push(call);
+      record?.(call);
       const answer = script.shift() ?? fallback;
       if (answer === "hang") return;
       count += 1;

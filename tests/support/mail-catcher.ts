@@ -6,7 +6,8 @@ import { SMTPServer } from "smtp-server";
 
 export type CaughtMail = { envelopeTo: string[]; parsed: ParsedMail; raw: Buffer };
 
-export async function startMailCatcher() {
+/** `record`: told of every mail as it comes (the e2e setup writes them where tests can read them). */
+export async function startMailCatcher(record?: (mail: CaughtMail) => void) {
   const mails: CaughtMail[] = [];
   let refuseNext = 0;
   const server = new SMTPServer({
@@ -26,7 +27,13 @@ export async function startMailCatcher() {
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("end", async () => {
         const raw = Buffer.concat(chunks);
-        mails.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), parsed: await simpleParser(raw), raw });
+        const mail = {
+          envelopeTo: session.envelope.rcptTo.map((r) => r.address),
+          parsed: await simpleParser(raw),
+          raw,
+        };
+        mails.push(mail);
+        record?.(mail);
         callback();
       });
     },

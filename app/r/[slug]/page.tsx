@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CompanyContact } from "@/components/homeowner/company-contact.tsx";
-import { NewLinkForm, newLinkState } from "@/components/intake/new-link-form.tsx";
+import { NewLinkForm } from "@/components/intake/new-link-form.tsx";
 import { RequestForm } from "@/components/intake/request-form.tsx";
 import { getDb } from "@/lib/db.ts";
 import { findRequestCompany } from "@/lib/intake/find-request-company.ts";
 import { formErrorWords } from "@/lib/intake/form-words.ts";
+import { newLinkState } from "@/lib/intake/new-link-state.ts";
 
 export const dynamic = "force-dynamic";
 
