@@ -62,7 +62,6 @@ export function NewLinkForm({
         name="contact"
         required
         maxLength={300}
-        autoComplete="tel email"
         className="min-h-12 rounded-lg border border-slate-400 bg-white px-3 text-base"
       />
       {company && <input type="hidden" name="company" value={company} />}

@@ -1,6 +1,7 @@
 // The outbox: what the homeowner hears in the channel they chose, through a
 // real SMTP server and a local HTTP server playing Twilio; retries, failures
 // and two workers on one database.
+import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { createTransport } from "nodemailer";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -259,6 +260,34 @@ describe("two workers on one database", () => {
     const numbers = twilio.calls.map((call) => call.form.To);
     expect(numbers).toHaveLength(12);
     expect(new Set(numbers).size).toBe(12);
+    expect((await rows()).every((row) => row.state === "SENT" && row.attempts === 1)).toBe(true);
+  });
+});
+
+describe("two server processes on one database", () => {
+  it("never send one notification twice, and send them all", async () => {
+    for (let index = 0; index < 24; index += 1) await openJob("SMS", { phone: `55502000${10 + index}`, email: null });
+    const node = (name: string) =>
+      new Promise<number>((resolve, reject) => {
+        const child = spawn(process.execPath, ["--import", "tsx", "tests/support/outbox-worker-process.ts"], {
+          env: { ...process.env, SMS_API_URL: twilio.url, PASSES_MS: "4000" },
+          stdio: ["ignore", "pipe", "inherit"],
+        });
+        let out = "";
+        child.stdout.on("data", (chunk: Buffer) => {
+          out += chunk.toString();
+        });
+        child.once("exit", (code) =>
+          code === 0
+            ? resolve(JSON.parse(out.trim().split("\n").at(-1) ?? "{}").sent)
+            : reject(new Error(`${name} exited ${code}`)),
+        );
+      });
+    const [one, two] = await Promise.all([node("first"), node("second")]);
+    const numbers = twilio.calls.map((call) => call.form.To);
+    expect(numbers).toHaveLength(24);
+    expect(new Set(numbers).size).toBe(24);
+    expect(one + two).toBe(24);
     expect((await rows()).every((row) => row.state === "SENT" && row.attempts === 1)).toBe(true);
   });
 });
