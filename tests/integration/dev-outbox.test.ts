@@ -5,11 +5,9 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { POST as replyRoute } from "../../app/api/dev/outbox/[id]/reply/route.ts";
 import { GET as emailRoute } from "../../app/dev/outbox/[id]/email/route.ts";
 import { listDevDeliveries } from "../../lib/channels/dev/list-dev-deliveries.ts";
-import { devSender } from "../../lib/channels/dev/record-dev-delivery.ts";
-import { replyAddressFor } from "../../lib/channels/email/reply-address.ts";
 import { getDb } from "../../lib/db.ts";
 import { listMessages } from "../../lib/messages/list-messages.ts";
-import { runOutbox } from "../../server/workers/deliver-notifications.ts";
+import { deliverToDevOutbox } from "../support/dev-outbox.ts";
 import { openJob } from "../support/open-job.ts";
 import { buildWorld, homeownerCookie, type World } from "../support/world.ts";
 
@@ -18,18 +16,7 @@ beforeEach(async () => {
   world = await buildWorld();
 });
 
-const deliver = () =>
-  runOutbox(getDb(), {
-    senders: { SMS: devSender(getDb, "+15550100000"), EMAIL: devSender(getDb, "Acme <jobs@acme.test>") },
-    smsCountryCode: "1",
-    maxAttempts: 3,
-    retryBaseMs: 1000,
-    publicUrl: "http://trio.test",
-    linkTtlDays: 30,
-    intervalMs: 1000,
-    messageDelaySeconds: 120,
-    replyAddress: replyAddressFor,
-  });
+const deliver = deliverToDevOutbox;
 const params = (id: string) => ({ params: Promise.resolve({ id }) });
 const reply = (cookie: string, id: string, body: unknown) =>
   replyRoute(

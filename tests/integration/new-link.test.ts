@@ -4,10 +4,9 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { POST } from "../../app/api/new-link/route.ts";
 import { findUsableLink } from "../../lib/auth/access-links.ts";
 import { REMOTE_ADDRESS_HEADER } from "../../lib/auth/client-address.ts";
-import { devSender } from "../../lib/channels/dev/record-dev-delivery.ts";
 import { getDb } from "../../lib/db.ts";
 import { resetLimits } from "../../lib/limits/limits.ts";
-import { runOutbox } from "../../server/workers/deliver-notifications.ts";
+import { deliverToDevOutbox } from "../support/dev-outbox.ts";
 import { openJob } from "../support/open-job.ts";
 import { buildWorld, type World } from "../support/world.ts";
 
@@ -55,16 +54,7 @@ describe("send me a new link", () => {
     // By text, though the homeowner follows on the page: they asked by their number.
     expect(queued).toMatchObject({ jobId: job.id, channel: "SMS", to: "5550102233" });
 
-    await runOutbox(getDb(), {
-      senders: { SMS: devSender(getDb, "+15550100000"), EMAIL: null },
-      smsCountryCode: "1",
-      maxAttempts: 3,
-      retryBaseMs: 1000,
-      publicUrl: "http://trio.test",
-      linkTtlDays: 30,
-      intervalMs: 1000,
-      messageDelaySeconds: 120,
-    });
+    await deliverToDevOutbox();
     const sent = await getDb().devDelivery.findFirst({ where: { notificationId: queued?.id } });
     expect(sent?.to).toBe("+15550102233");
     const token = /\/j\/([A-Za-z0-9_-]+)/.exec(sent?.text ?? "")?.[1] as string;
