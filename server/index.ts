@@ -63,6 +63,7 @@ async function main() {
         messageDelaySeconds: config.MESSAGE_NOTIFY_DELAY_SECONDS,
         senders: sendersFor(config, getDb, config.APP_URL ?? publicUrl),
         smsCountryCode: config.SMS_COUNTRY_CODE,
+        smsCountries: config.SMS_COUNTRIES?.split(","),
         maxAttempts: config.NOTIFY_MAX_ATTEMPTS,
         retryBaseMs: config.NOTIFY_RETRY_BASE_MS,
         // As the SMS webhooks check signatures against: the address the operator set, before next-auth's.

@@ -20,6 +20,8 @@ export type DeliveryOptions = Omit<ComposeOptions, "now"> & {
   senders: Senders;
   /** For stored numbers written without a country code. */
   smsCountryCode: string;
+  /** Country codes texts may go to (default: smsCountryCode's only). */
+  smsCountries?: string[];
   maxAttempts: number;
   retryBaseMs: number;
   /** How long a claim holds a row: longer than any one send may take. */
@@ -64,6 +66,11 @@ async function deliverOne(
     return "failed";
   }
   const to = notification.channel === "SMS" ? toE164(notification.to, options.smsCountryCode) : notification.to;
+  const countries = options.smsCountries ?? [options.smsCountryCode];
+  if (notification.channel === "SMS" && !countries.some((code) => to.startsWith(`+${code}`))) {
+    await markSkipped(db, notification, "texts to that country are off");
+    return "skipped";
+  }
   if (notification.channel === "SMS" && (await isOptedOut(db, to))) {
     await markSkipped(db, notification, "the number opted out of texts (STOP)");
     return "skipped";

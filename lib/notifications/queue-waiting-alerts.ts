@@ -10,7 +10,9 @@ const LOCK_KEY = 718_201;
  * unanswered past the company's first-reply target, one email to each
  * dispatcher and admin of the company and to the job's technician, once per
  * wait (a new wait starts when staff answer and the homeowner writes again).
- * An alert's `seq` is the thread's newest public entry when it was queued.
+ * The wait is told by its start (awaitingReplySince, whatever began it: a
+ * message, a low rating): an alert is stamped no earlier than that, so a
+ * clock that differs between this node and the database can't repeat it.
  * One node at a time runs it (an advisory lock), so two never both alert.
  */
 export async function queueWaitingAlerts(db: PrismaClient, now: Date): Promise<number> {
@@ -22,7 +24,7 @@ export async function queueWaitingAlerts(db: PrismaClient, now: Date): Promise<n
       INSERT INTO "Notification" ("id", "companyId", "jobId", "userId", "kind", "channel", "to", "seq",
         "nextAttemptAt", "createdAt", "updatedAt")
       SELECT gen_random_uuid(), j."companyId", j."id", u."id", 'WAITING', 'EMAIL', u."email", j."lastPublicSeq",
-        ${now}, ${now}, ${now}
+        ${now}, GREATEST(${now}::timestamp, j."awaitingReplySince"), ${now}
       FROM "Job" j
       JOIN "Company" c ON c."id" = j."companyId"
       JOIN "User" u ON u."id" = j."technicianId" OR u."id" IN (
@@ -31,12 +33,10 @@ export async function queueWaitingAlerts(db: PrismaClient, now: Date): Promise<n
       WHERE j."awaitingReplySince" IS NOT NULL
         AND j."awaitingReplySince" > ${lookBack}
         AND j."awaitingReplySince" <= ${now}::timestamp - make_interval(mins => c."firstReplyMinutes")
-        -- Not yet alerted in this wait: no alert carries an entry from its start on.
+        -- Not yet alerted in this wait: an alert is stamped no earlier than the wait it tells of.
         AND NOT EXISTS (
           SELECT 1 FROM "Notification" n
-          WHERE n."jobId" = j."id" AND n."kind" = 'WAITING' AND n."seq" >= (
-            SELECT min(m."seq") FROM "Message" m WHERE m."jobId" = j."id" AND m."createdAt" >= j."awaitingReplySince"
-          )
+          WHERE n."jobId" = j."id" AND n."kind" = 'WAITING' AND n."createdAt" >= j."awaitingReplySince"
         )
       RETURNING "id"`;
     return queued.length;

@@ -133,3 +133,16 @@ test("next-auth's doors answer with a redirect or a clear error, never a 500, wh
   }
   await api.dispose();
 });
+
+test("a route's own header reaches the browser in place of the default; the dev outbox is off in production", async () => {
+  const api = await request.newContext({ baseURL: baseURL() });
+  // The homeowner link's redirect carries the token in its URL: no Referer may take it anywhere.
+  const opened = await api.get(homeownerLink(), { maxRedirects: 0 });
+  expect(opened.status()).toBe(303);
+  expect(opened.headers()["referrer-policy"]).toBe("no-referrer");
+  // Pages keep the default.
+  expect((await api.get("/signin")).headers()["referrer-policy"]).toBe("same-origin");
+  // Production without DEV_OUTBOX: no outbox page, to anyone.
+  expect((await api.get("/dev/outbox")).status()).toBe(404);
+  await api.dispose();
+});

@@ -10,6 +10,7 @@ import { readReplyAddress, replyAddressFor } from "../../lib/channels/email/repl
 import { emailSender } from "../../lib/channels/email/send-email.ts";
 import { textSender } from "../../lib/channels/sms/send-text.ts";
 import { closeDb, createDb, getDb } from "../../lib/db.ts";
+import { rateJob } from "../../lib/feedback/rate-job.ts";
 import { zonedHour } from "../../lib/format/zoned-time.ts";
 import { transitionJob } from "../../lib/jobs/transition-job.ts";
 import { listMessages } from "../../lib/messages/list-messages.ts";
@@ -449,7 +450,7 @@ describe("a homeowner left waiting", () => {
     expect(alert?.text).toContain("Jordan Home: Is anyone there?");
     expect(alert?.text).toContain(`http://trio.test/jobs/${job.id}`);
 
-    // An answer ends the wait; writing again starts a new one, alerted again.
+    // An answer ends the wait; writing again starts a new one (here at minute 30), alerted again.
     await sendMessage(getDb(), world.dispatcher.actor, {
       jobId: job.id,
       clientId: randomUUID(),
@@ -462,7 +463,30 @@ describe("a homeowner left waiting", () => {
       body: "When?",
       visibility: "EVERYONE",
     });
+    await getDb().job.update({ where: { id: job.id }, data: { awaitingReplySince: at(30)() } });
     await runOutbox(getDb(), options({ now: at(40) }));
+    expect(mine()).toHaveLength(2);
+    await runOutbox(getDb(), options({ now: at(46) }));
+    await runOutbox(getDb(), options({ now: at(50) }));
     expect(mine()).toHaveLength(4);
+  });
+
+  it("once, when a low rating is what waits for an answer", async () => {
+    const job = await openJob("WEB");
+    await getDb().job.update({ where: { id: job.id }, data: { status: "COMPLETED" } });
+    const homeowner = await actorFor(await homeownerCookie(job.id));
+    await rateJob(getDb(), homeowner, { jobId: job.id, satisfaction: 1, recommend: 2, comment: "" });
+    const dispatcher = await emailOf(world.dispatcher.id);
+    for (const minutes of [16, 17, 18, 30]) await runOutbox(getDb(), options({ now: at(minutes) }));
+    expect(mail.mails.filter((m) => m.envelopeTo[0] === dispatcher)).toHaveLength(1);
+  });
+});
+
+describe("texts abroad", () => {
+  it("are not sent to a country Trio doesn't text, whatever a public form was given", async () => {
+    await openJob("SMS", { phone: "+88212345678", email: null });
+    await runOutbox(getDb(), options());
+    expect(twilio.calls).toHaveLength(0);
+    expect((await rows())[0]).toMatchObject({ state: "SKIPPED", lastError: "texts to that country are off" });
   });
 });

@@ -121,11 +121,38 @@ async function threadOf(jobId: string): Promise<MessageView[]> {
   return (await listMessages(getDb(), world.dispatcher.actor, jobId, 0)).messages;
 }
 
-/** A homeowner of company A with `phone` as staff typed it, and one job. */
-async function homeownerWith(phone: string, job: { status?: "COMPLETED" | "CANCELED"; companyId?: string } = {}) {
+/**
+ * A homeowner of company A with `phone` as staff typed it, and one job we
+ * texted them about (`textedAt`; null: never texted): a number answers only
+ * the texts it got.
+ */
+async function homeownerWith(
+  phone: string,
+  job: { status?: "COMPLETED" | "CANCELED"; companyId?: string; textedAt?: Date | null } = {},
+) {
   const companyId = job.companyId ?? world.company.id;
   const customer = await createCustomer(getDb(), { companyId, name: "Robin Texter", phone });
   const created = await createJob(getDb(), { companyId, customerId: customer.id, title: "Furnace check" });
+  const participant = await getDb().participant.create({
+    data: { jobId: created.id, role: "HOMEOWNER", customerId: customer.id, name: customer.name, channel: "SMS" },
+  });
+  if (job.textedAt !== null) {
+    const sentAt = job.textedAt ?? new Date();
+    await getDb().notification.create({
+      data: {
+        companyId,
+        jobId: created.id,
+        participantId: participant.id,
+        kind: "JOB_LINK",
+        channel: "SMS",
+        to: phone,
+        state: "SENT",
+        attempts: 1,
+        sentAt,
+        providerId: sid(),
+      },
+    });
+  }
   if (job.status) await closeJob(created.id, job.status, new Date());
   return { customer, job: created };
 }
@@ -201,17 +228,38 @@ describe("a text from a homeowner", () => {
     expect(await messageCount()).toBe(before);
   });
 
-  it("goes to the open job before a recently closed one, and across companies to the most recently updated", async () => {
+  it("goes to the job we last texted that number about, never to someone who only typed the number", async () => {
     const number = newNumber();
-    const closed = await homeownerWith(number.stored, { status: "COMPLETED" });
     const other = await createCompany(getDb(), { name: "Brightside Plumbing" });
-    const older = await homeownerWith(number.e164, { companyId: other.id });
-    const newest = await homeownerWith(number.stored);
-    await getDb().job.update({ where: { id: older.job.id }, data: { updatedAt: new Date(Date.now() - DAY_MS) } });
+    const earlier = await homeownerWith(number.e164, { companyId: other.id, textedAt: new Date(Date.now() - DAY_MS) });
+    const latest = await homeownerWith(number.stored);
+    // Someone else typed this number on a public request form: we never texted them.
+    const stranger = await homeownerWith(number.stored, { companyId: other.id, textedAt: null });
+    await getDb().job.update({ where: { id: stranger.job.id }, data: { updatedAt: new Date(Date.now() + DAY_MS) } });
 
     await text(number.e164, "Which one of you is coming?");
-    expect((await threadOf(newest.job.id)).map((m) => m.body)).toContain("Which one of you is coming?");
-    expect(await getDb().message.count({ where: { jobId: { in: [older.job.id, closed.job.id] } } })).toBe(0);
+    expect((await threadOf(latest.job.id)).map((m) => m.body)).toContain("Which one of you is coming?");
+    expect(await getDb().message.count({ where: { jobId: { in: [earlier.job.id, stranger.job.id] } } })).toBe(0);
+  });
+
+  it("is stored once even if the job it would reach changed before the provider's retry", async () => {
+    const number = newNumber();
+    const first = await homeownerWith(number.stored, { textedAt: new Date(Date.now() - 60_000) });
+    const fields = inboundFields(number.e164, "Is it today?");
+    await inboundRoute(twilioPost("/api/sms/inbound", fields));
+    const second = await homeownerWith(number.stored); // texted just now: the newest
+    await inboundRoute(twilioPost("/api/sms/inbound", fields));
+    expect((await threadOf(first.job.id)).map((m) => m.body)).toEqual(["Is it today?"]);
+    expect(await threadOf(second.job.id)).toEqual([]);
+  });
+
+  it("from a number we only texted long ago about a job closed long ago posts nothing", async () => {
+    const number = newNumber();
+    const { job } = await homeownerWith(number.stored, { textedAt: new Date(Date.now() - 40 * DAY_MS) });
+    await closeJob(job.id, "COMPLETED", new Date(Date.now() - 30 * DAY_MS));
+    const before = await messageCount();
+    expect(await twimlOf(await text(number.e164, "Hello?"))).toBeNull();
+    expect(await messageCount()).toBe(before);
   });
 
   it("reaches a job closed a few days ago (back in front of staff), but never reopens one closed long ago", async () => {

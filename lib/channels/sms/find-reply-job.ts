@@ -1,9 +1,9 @@
 // Which job's thread a homeowner's text belongs to. A text carries no job:
-// only the sender's number, which may be stored on customers of several
-// companies, each with several jobs.
+// only the sender's number, which anyone may type on a public request form.
+// What proves a number is ours to answer is that we texted it.
 import type { Db } from "../../db.ts";
 import { env } from "../../env.ts";
-import type { JobStatus } from "../../generated/prisma/enums.ts";
+import type { DeliveryState, JobStatus } from "../../generated/prisma/enums.ts";
 import { toSteps } from "../../jobs/job-view.ts";
 import type { ChannelHomeowner } from "../../messages/append-entry.ts";
 import { storedFormsOf } from "./phone-numbers.ts";
@@ -17,8 +17,10 @@ export const REPLY_AFTER_CLOSE_DAYS = 14;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 const CLOSED: JobStatus[] = ["COMPLETED", "CANCELED"];
-/** Closed jobs looked at (newest activity first) to find the most recently closed one. */
-const CLOSED_CANDIDATES = 20;
+/** Texts that reached the provider: a number that got one can answer it. */
+const REACHED: DeliveryState[] = ["SENT", "DELIVERED"];
+/** How many recent jobs a retried text is looked for in. */
+const TEXTED_JOBS = 20;
 
 export type ReplyTarget = {
   homeowner: ChannelHomeowner;
@@ -38,36 +40,34 @@ const jobSelect = {
 } as const;
 
 /**
- * The sender's most recently updated open job, across every customer stored
- * with their number (in any company); else the job that closed most recently,
- * if within REPLY_AFTER_CLOSE_DAYS.
+ * The job whose text the sender last received from us: a number proves
+ * itself only by getting our texts, so a reply never lands in a job of a
+ * customer who merely typed that number on a public form. That job if it is
+ * open, or closed within REPLY_AFTER_CLOSE_DAYS.
  */
 export async function findReplyJob(db: Db, e164: string, now = new Date()): Promise<ReplyJob> {
-  const phone = { in: storedFormsOf(e164, env().SMS_COUNTRY_CODE) };
-  const open = await db.job.findFirst({
-    where: { customer: { phone }, status: { notIn: CLOSED } },
-    orderBy: { updatedAt: "desc" },
-    select: jobSelect,
+  const texted = await db.notification.findFirst({
+    where: { channel: "SMS", to: { in: storedFormsOf(e164, env().SMS_COUNTRY_CODE) }, state: { in: REACHED } },
+    orderBy: { sentAt: "desc" },
+    select: { job: { select: jobSelect } },
   });
-  if (open) return { found: toTarget(open) };
-
+  if (!texted) return { missing: "unknown_sender" };
+  const { job } = texted;
+  if (!CLOSED.includes(job.status)) return { found: toTarget(job) };
   const cutoff = new Date(now.getTime() - REPLY_AFTER_CLOSE_DAYS * DAY_MS);
-  // A job is updated when it closes and by every entry after, so updatedAt
-  // ≥ cutoff narrows the search; when it closed is its step's time.
-  const closed = await db.job.findMany({
-    where: { customer: { phone }, status: { in: CLOSED }, updatedAt: { gte: cutoff } },
-    orderBy: { updatedAt: "desc" },
-    take: CLOSED_CANDIDATES,
-    select: jobSelect,
-  });
-  const recent = closed
-    .map((job) => ({ job, closedAt: closedAtOf(job) }))
-    .filter(({ closedAt }) => closedAt >= cutoff)
-    .sort((a, b) => b.closedAt.getTime() - a.closedAt.getTime())[0];
-  if (recent) return { found: toTarget(recent.job) };
+  return closedAtOf(job) >= cutoff ? { found: toTarget(job) } : { missing: "no_recent_job" };
+}
 
-  const known = await db.customer.count({ where: { phone } });
-  return { missing: known > 0 ? "no_recent_job" : "unknown_sender" };
+/** Jobs this number was texted about, newest first: where a provider's retry of a text may already be stored. */
+export async function jobsTextedTo(db: Db, e164: string): Promise<string[]> {
+  const rows = await db.notification.findMany({
+    where: { channel: "SMS", to: { in: storedFormsOf(e164, env().SMS_COUNTRY_CODE) }, state: { in: REACHED } },
+    orderBy: { sentAt: "desc" },
+    distinct: ["jobId"],
+    take: TEXTED_JOBS,
+    select: { jobId: true },
+  });
+  return rows.map((row) => row.jobId);
 }
 
 type JobFound = {

@@ -5,7 +5,8 @@
 
 /** The E.164 address of a stored number: as is with a +, else with the configured country code. */
 export function toE164(stored: string, countryCode: string): string {
-  return stored.startsWith("+") ? stored : `+${countryCode}${stored.replace(/^0+/, "")}`;
+  const digits = stored.replace(/\D/g, "");
+  return stored.trim().startsWith("+") ? `+${digits}` : `+${countryCode}${digits.replace(/^0+/, "")}`;
 }
 
 /**

@@ -8,7 +8,7 @@ import { appendChannelReply } from "../../messages/append-entry.ts";
 import { cleanMessageText, MAX_MESSAGE_LENGTH, messageLength } from "../../messages/message-text.ts";
 import type { MessageView } from "../../messages/message-view.ts";
 import { messageBodySchema } from "../../messages/schemas.ts";
-import { findReplyJob, type ReplyTarget } from "./find-reply-job.ts";
+import { findReplyJob, jobsTextedTo, type ReplyTarget } from "./find-reply-job.ts";
 import { keywordOf } from "./keywords.ts";
 import { recordOptOut, removeOptOut } from "./opt-outs.ts";
 import { E164 } from "./schemas.ts";
@@ -80,12 +80,19 @@ export async function receiveText(db: Db, input: ReceiveTextInput): Promise<Rece
     return { outcome: "empty", reply: pictures ? PICTURES_REPLY : null };
   }
 
+  const clientId = `sms:${messageSid}`;
+  // A provider's retry is stored once, even if the job it would reach changed meanwhile.
+  const stored = await db.message.findFirst({
+    where: { clientId, jobId: { in: await jobsTextedTo(db, from) } },
+    select: { id: true },
+  });
+  if (stored) return { outcome: "duplicate" };
   const target = await findReplyJob(db, from);
   if ("missing" in target) {
-    log(target.missing === "unknown_sender" ? "no customer has this number" : "no open or recently closed job");
+    log(target.missing === "unknown_sender" ? "we never texted this number" : "no open or recently closed job");
     return { outcome: target.missing };
   }
-  return postReply(db, target.found, { clientId: `sms:${messageSid}`, body }, log);
+  return postReply(db, target.found, { clientId, body }, log);
 }
 
 async function postReply(
