@@ -15,8 +15,12 @@ const CLOSED_JOB_DAYS = 30;
 
 export async function sendNewLink(db: Db, input: NewLinkInput, clientAddress: string): Promise<void> {
   const { contact } = input;
-  await takeNewLinkAttempt(clientAddress, `${contact.kind}:${contact.value}`);
   const countryCode = env().SMS_COUNTRY_CODE;
+  // Counted by the number itself, however it was typed (+1…, 0…, spaces).
+  await takeNewLinkAttempt(
+    clientAddress,
+    contact.kind === "SMS" ? `SMS:${toE164(contact.value, countryCode)}` : `EMAIL:${contact.value}`,
+  );
   const match =
     contact.kind === "EMAIL"
       ? { email: contact.value }

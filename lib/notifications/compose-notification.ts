@@ -6,6 +6,7 @@
 import { createAccessLink } from "../auth/access-links.ts";
 import { renderNotificationEmail } from "../channels/email/templates/notification-email.tsx";
 import type { Db } from "../db.ts";
+import { zonedToday } from "../format/zoned-time.ts";
 import type { ClaimedNotification } from "./claim-due.ts";
 import { composeStaffAlert } from "./compose-staff-alert.ts";
 import { type QuietHours, quietUntil } from "./quiet-hours.ts";
@@ -50,6 +51,8 @@ export async function composeNotification(
       title: true,
       status: true,
       createdAt: true,
+      lastPublicSeq: true,
+      windowStart: true,
       company: {
         select: { name: true, phone: true, email: true, timeZone: true, quietHoursStart: true, quietHoursEnd: true },
       },
@@ -58,7 +61,7 @@ export async function composeNotification(
   const person = claimed.participantId
     ? await db.participant.findUnique({
         where: { id: claimed.participantId },
-        select: { name: true, lastReadSeq: true },
+        select: { name: true, lastReadSeq: true, channel: true },
       })
     : null;
   if (!job || !person) return { outcome: "skip", reason: "the job or the person is gone" };
@@ -79,7 +82,18 @@ export async function composeNotification(
   } else if (claimed.kind === "NEW_LINK") {
     subject = `Your new link to job #${job.number}`;
     lines = ["Here is a new link to your job, as you asked. Links sent before still work until they expire."];
+  } else if ((claimed.kind === "STEP" || claimed.kind === "MESSAGES") && person.channel !== claimed.channel) {
+    // They chose another way (or the page only) since this was queued: what comes next follows the new choice.
+    return { outcome: "skip", reason: `they now follow ${person.channel === "WEB" ? "on the page" : "another way"}` };
   } else if (claimed.kind === "STEP") {
+    const until = quietUntil(quiet, options.now);
+    if (
+      until &&
+      !dayOf(job, company.timeZone, options.now) &&
+      !(await talkingNow(db, claimed.jobId, job.createdAt, options.now))
+    ) {
+      return { outcome: "defer", until };
+    }
     const entry = await db.message.findUnique({
       where: { jobId_seq: { jobId: claimed.jobId, seq: claimed.seq ?? 0 } },
       select: { body: true, visibility: true },
@@ -94,10 +108,13 @@ export async function composeNotification(
   } else if (claimed.kind === "MESSAGES") {
     const until = quietUntil(quiet, options.now);
     if (until && !(await talkingNow(db, claimed.jobId, job.createdAt, options.now))) return { outcome: "defer", until };
+    // Up to the thread's newest entry, not only to when it was queued: a batch
+    // held through the night carries the messages written meanwhile.
+    const upTo = Math.max(job.lastPublicSeq, claimed.seq ?? 0);
     const unread = await db.message.findMany({
       where: {
         jobId: claimed.jobId,
-        seq: { gt: person.lastReadSeq, lte: claimed.seq ?? 0 },
+        seq: { gt: person.lastReadSeq, lte: upTo },
         visibility: "EVERYONE",
         kind: { in: ["TEXT", "PHOTO"] },
         author: { role: { not: "HOMEOWNER" } },
@@ -106,6 +123,10 @@ export async function composeNotification(
       select: { body: true, author: { select: { name: true } } },
     });
     if (unread.length === 0) return { outcome: "skip", reason: "read on the page meanwhile" };
+    await db.participant.updateMany({
+      where: { id: claimed.participantId ?? "", notifiedSeq: { lt: upTo } },
+      data: { notifiedSeq: upTo },
+    });
     quotes = unread
       .slice(0, MAX_QUOTES)
       .reverse()
@@ -140,6 +161,17 @@ export async function composeNotification(
     replyHint: replyTo ? "You can answer this email: your reply goes to your job's conversation." : null,
   });
   return { outcome: "send", draft: { subject, text, html, replyTo, linkId: link.id } };
+}
+
+/**
+ * News of today's visit goes out even in quiet hours (on the way, arrived,
+ * running late, a window today); a visit scheduled for another day waits.
+ */
+function dayOf(job: { status: string; windowStart: Date | null }, timeZone: string, now: Date): boolean {
+  if (job.status !== "REQUESTED" && job.status !== "SCHEDULED") return true;
+  return (
+    job.windowStart !== null && zonedToday(timeZone, job.windowStart.getTime()) === zonedToday(timeZone, now.getTime())
+  );
 }
 
 /** A homeowner who wrote (or asked for the visit) this recently is awake: answers reach them even in quiet hours. */

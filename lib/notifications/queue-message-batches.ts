@@ -26,6 +26,11 @@ export async function queueMessageBatches(db: Db, { delaySeconds, now }: { delay
         AND j."lastPublicSeq" > GREATEST(p."lastReadSeq", p."notifiedSeq")
         AND j."publicUpdatedAt" <= ${quietSince} AND j."publicUpdatedAt" > ${lookBack}
         AND CASE p."channel" WHEN 'SMS' THEN c."phone" ELSE c."email" END IS NOT NULL
+        -- One waiting batch per person (held through quiet hours, say): it carries the newer messages too.
+        AND NOT EXISTS (
+          SELECT 1 FROM "Notification" n
+          WHERE n."participantId" = p."id" AND n."kind" = 'MESSAGES' AND n."state" IN ('PENDING', 'SENDING')
+        )
         AND EXISTS (
           SELECT 1 FROM "Message" m JOIN "Participant" a ON a."id" = m."authorId"
           WHERE m."jobId" = j."id" AND m."seq" > GREATEST(p."lastReadSeq", p."notifiedSeq")

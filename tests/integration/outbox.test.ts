@@ -167,6 +167,38 @@ describe("the visit's steps", () => {
   });
 });
 
+describe("a step the homeowner hears of", () => {
+  it("waits out the night when the visit is another day, and follows a change of channel", async () => {
+    const job = await openJob("SMS");
+    await runOutbox(getDb(), options());
+    twilio.reset();
+    // An old job, a homeowner not writing now, and quiet hours from this hour on.
+    await getDb().job.update({ where: { id: job.id }, data: { createdAt: new Date(Date.now() - 3 * HOUR) } });
+    const hour = zonedHour("America/New_York");
+    await getDb().company.update({
+      where: { id: world.company.id },
+      data: { quietHoursStart: hour, quietHoursEnd: (hour + 2) % 24 },
+    });
+    const dayAfter = Date.now() + 30 * HOUR;
+    await scheduleVisit(getDb(), world.dispatcher.actor, {
+      jobId: job.id,
+      windowStart: new Date(dayAfter).toISOString(),
+      windowEnd: new Date(dayAfter + 2 * HOUR).toISOString(),
+    });
+    await runOutbox(getDb(), options());
+    expect(twilio.calls).toHaveLength(0);
+    const [step] = await getDb().notification.findMany({ where: { kind: "STEP" } });
+    expect(step?.state).toBe("PENDING");
+    expect(zonedHour("America/New_York", step?.nextAttemptAt.getTime())).toBe((hour + 2) % 24);
+
+    // Meanwhile they chose the page only: the held text is not sent.
+    await getDb().participant.updateMany({ where: { jobId: job.id, role: "HOMEOWNER" }, data: { channel: "WEB" } });
+    await runOutbox(getDb(), options({ now: () => new Date((step?.nextAttemptAt.getTime() ?? 0) + 1000) }));
+    expect(twilio.calls).toHaveLength(0);
+    expect((await getDb().notification.findUnique({ where: { id: step?.id } }))?.state).toBe("SKIPPED");
+  });
+});
+
 describe("a provider that fails", () => {
   it("is tried again with growing delays, and the text goes out once it answers", async () => {
     await openJob("SMS");
@@ -377,10 +409,16 @@ describe("staff messages to a homeowner who is away", () => {
     const morning = batch?.nextAttemptAt as Date;
     expect(zonedHour("America/New_York", morning.getTime())).toBe((hour + 2) % 24);
     expect(morning.getTime() - Date.now()).toBeGreaterThan(HOUR - 5 * 60_000);
+    // More during the night: still one waiting batch, which carries them all.
+    await say(world.dispatcher.actor, job.id, "Bring the ladder, Sam");
+    await runOutbox(getDb(), options({ now: later(600) }));
+    expect(await getDb().notification.count({ where: { kind: "MESSAGES" } })).toBe(1);
     await runOutbox(getDb(), options({ now: () => new Date(morning.getTime() + 1000) }));
-    expect(twilio.calls.map((call) => call.form.Body)).toEqual([
-      expect.stringContaining("Dana Dispatch: “See you tomorrow at 9”"),
-    ]);
+    expect(twilio.calls).toHaveLength(1);
+    expect(twilio.calls[0]?.form.Body).toContain("Dana Dispatch: “See you tomorrow at 9”");
+    expect(twilio.calls[0]?.form.Body).toContain("Dana Dispatch: “Bring the ladder, Sam”");
+    await runOutbox(getDb(), options({ now: () => new Date(morning.getTime() + 600_000) }));
+    expect(twilio.calls).toHaveLength(1);
   });
 });
 
