@@ -31,19 +31,29 @@ export default async function LinkProblemPage({
       : null;
   return (
     <main className="mx-auto flex min-h-dvh max-w-md flex-col justify-center px-4">
-      <h1 className="mb-2 text-2xl font-bold">
-        {known === "signed_out" ? "You were signed out" : "We couldn't open your job"}
-      </h1>
-      <p className="text-lg text-slate-800">{describeLinkProblem(known, company?.name)}</p>
-      <p className="mt-4 text-slate-700">
-        {known === "signed_out"
-          ? "If the link no longer works, your service company can send you a new one."
-          : "Your service company can send you a new link at any time."}
-      </p>
+      {reason === undefined && newLink !== undefined ? (
+        // Back from "Send me a new link" posted without script: nothing went wrong.
+        <h1 className="mb-2 text-2xl font-bold">A new link to your job</h1>
+      ) : (
+        <>
+          <h1 className="mb-2 text-2xl font-bold">
+            {known === "signed_out" ? "You were signed out" : "We couldn't open your job"}
+          </h1>
+          <p className="text-lg text-slate-800">{describeLinkProblem(known, company?.name)}</p>
+          <p className="mt-4 text-slate-700">
+            {known === "signed_out"
+              ? "If the link no longer works, ask for a new one below, or call your service company."
+              : "Ask for a new link below, or call your service company."}
+          </p>
+        </>
+      )}
       {company && <CompanyContact company={company} className="mt-4 text-base" />}
       <NewLinkForm
         company={company?.slug ?? null}
-        back={`/link-problem?${new URLSearchParams({ reason: known, ...(company ? { company: company.slug } : {}) })}`}
+        back={`/link-problem?${new URLSearchParams({
+          ...(known !== "error" ? { reason: known } : {}),
+          ...(company ? { company: company.slug } : {}),
+        })}`}
         initial={newLinkState(typeof newLink === "string" ? newLink : undefined)}
       />
     </main>

@@ -10,7 +10,7 @@ import type { Db } from "../db.ts";
 import type { Channel } from "../generated/prisma/enums.ts";
 import { type ClaimedNotification, claimDue } from "./claim-due.ts";
 import { type ComposeOptions, composeNotification } from "./compose-notification.ts";
-import { markDeferred, markFailed, markSent, markSkipped } from "./finish-delivery.ts";
+import { markDeferred, markFailed, markSent, markSkipped, renewHold } from "./finish-delivery.ts";
 import { retryDelayMs } from "./retry-delay.ts";
 
 /** Each channel's sender; null: the channel isn't set up here (rows end FAILED, saying so). */
@@ -33,16 +33,26 @@ export type DeliveryOptions = Omit<ComposeOptions, "now"> & {
   onFinished?: (notification: ClaimedNotification) => void;
 };
 
-export type DeliveryTally = { sent: number; failed: number; retrying: number; skipped: number; deferred: number };
+export type DeliveryTally = {
+  sent: number;
+  failed: number;
+  retrying: number;
+  skipped: number;
+  deferred: number;
+  /** Taken by another worker after this one's hold ran out: left to it. */
+  overtaken: number;
+};
+
+const HOLD_MS = 120_000;
 
 const NOT_SET_UP = { SMS: "texts aren't set up on this Trio", EMAIL: "email isn't set up on this Trio" } as const;
 
 export async function deliverDue(db: Db, options: DeliveryOptions): Promise<DeliveryTally> {
   const now = options.now ?? (() => new Date());
-  const tally: DeliveryTally = { sent: 0, failed: 0, retrying: 0, skipped: 0, deferred: 0 };
+  const tally: DeliveryTally = { sent: 0, failed: 0, retrying: 0, skipped: 0, deferred: 0, overtaken: 0 };
   const claimed = await claimDue(db, {
     limit: options.batchSize ?? 20,
-    holdMs: options.holdMs ?? 120_000,
+    holdMs: options.holdMs ?? HOLD_MS,
     now: now(),
   });
   // One at a time: a provider is never hit by a burst from one node, and a
@@ -85,6 +95,7 @@ async function deliverOne(
     return "deferred";
   }
   const { draft } = composed;
+  if (!(await renewHold(db, notification, options.holdMs ?? HOLD_MS, now()))) return "overtaken";
   try {
     const { providerId } = await send({
       channel: notification.channel,

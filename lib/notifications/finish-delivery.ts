@@ -10,6 +10,19 @@ const heldBy = (claimed: ClaimedNotification) => ({
   attempts: claimed.attempts,
 });
 
+/**
+ * Extends this try's hold just before it sends, so a slow provider earlier in
+ * the pass can't let the hold run out under it; false: another worker took the
+ * row meanwhile (this one must not send it).
+ */
+export async function renewHold(db: Db, claimed: ClaimedNotification, holdMs: number, now = new Date()) {
+  const { count } = await db.notification.updateMany({
+    where: heldBy(claimed),
+    data: { lockedUntil: new Date(now.getTime() + holdMs) },
+  });
+  return count === 1;
+}
+
 export async function markSent(db: Db, claimed: ClaimedNotification, providerId: string, now = new Date()) {
   await db.notification.updateMany({
     where: heldBy(claimed),

@@ -42,6 +42,8 @@ describe("the development outbox", () => {
     expect(email?.text).toMatch(/http:\/\/trio\.test\/j\//);
     expect(shown.find((delivery) => delivery.channel === "SMS")).toMatchObject({ to: "+15550107777" });
     expect(await listDevDeliveries(getDb(), world.foreignDispatcher.actor)).toEqual([]);
+    // Technicians see only their own jobs; the outbox holds every job's links.
+    await expect(listDevDeliveries(getDb(), world.otherTechnician.actor)).rejects.toMatchObject({ code: "not_found" });
 
     const html = await emailRoute(
       new Request("http://localhost:3000/x", { headers: { cookie: world.dispatcher.cookie } }),
@@ -54,6 +56,11 @@ describe("the development outbox", () => {
       params(email?.id as string),
     );
     expect(foreign.status).toBe(404);
+    const technician = await emailRoute(
+      new Request("http://localhost:3000/x", { headers: { cookie: world.technician.cookie } }),
+      params(email?.id as string),
+    );
+    expect(technician.status).toBe(404);
   });
 
   it("takes a reply as the homeowner through the inbound path: posted once, the quote left out", async () => {
@@ -71,6 +78,7 @@ describe("the development outbox", () => {
     // Not for the homeowner, nor another company's staff; nor an empty reply.
     expect((await reply(await homeownerCookie(job.id), email?.id as string, { body: "x" })).status).toBe(404);
     expect((await reply(world.foreignDispatcher.cookie, email?.id as string, { body: "x" })).status).toBe(404);
+    expect((await reply(world.technician.cookie, email?.id as string, { body: "x" })).status).toBe(404);
     expect((await reply(world.dispatcher.cookie, email?.id as string, { body: "   " })).status).toBe(400);
   });
 

@@ -255,6 +255,32 @@ describe("a provider that fails", () => {
     expect((await rows())[0]).toMatchObject({ state: "PENDING", lastError: "text provider didn't answer" });
   });
 
+  it("that is slow never makes a row whose hold ran out go twice: the worker that took it over sends it", async () => {
+    await openJob("SMS", { phone: "5550103001", email: null });
+    await openJob("SMS", { phone: "5550103002", email: null });
+    twilio.answerNext("hang"); // the slow worker's first text: it waits up to 5 s for an answer
+    const patient = textSender(
+      { accountSid: "AC123", authToken: "secret", from: "+15550009999", apiUrl: twilio.url },
+      null,
+      { timeoutMs: 5000 },
+    );
+    const slow = deliverDue(getDb(), {
+      ...options(),
+      senders: { ...senders, SMS: patient },
+      holdMs: 200,
+      batchSize: 2,
+    });
+    // Once it holds both rows and its hold has run out, another worker takes them over.
+    await expect.poll(() => twilio.calls.length, { timeout: 4000 }).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const other = await deliverDue(getDb(), { ...options(), holdMs: 60_000 });
+    const slowTally = await slow;
+    expect(other.sent).toBe(2);
+    expect(slowTally.overtaken).toBe(1);
+    expect(twilio.calls.filter((call) => call.form.To === "+15550103002")).toHaveLength(1);
+    expect((await rows()).map((row) => row.state)).toEqual(["SENT", "SENT"]);
+  });
+
   it("a mail server that refuses for now is tried again", async () => {
     await openJob("EMAIL");
     mail.refuse(1);

@@ -20,6 +20,7 @@ export default async function DevOutboxPage() {
   if (!devOutboxOn(env())) notFound();
   const actor = await requirePageActor();
   if (actor.kind !== "staff") redirect(`/jobs/${actor.jobId}`);
+  if (!isManager(actor)) notFound();
   const [deliveries, company] = await Promise.all([listDevDeliveries(getDb(), actor), companyOf(actor)]);
   return (
     <div className="flex min-h-dvh flex-col bg-slate-50">

@@ -1,4 +1,5 @@
 import type { Actor } from "../../auth/actor.ts";
+import { isManager } from "../../auth/policy.ts";
 import type { Db } from "../../db.ts";
 import { AppError } from "../../errors.ts";
 
@@ -17,9 +18,13 @@ export type DevDeliveryView = {
 
 const SHOWN = 50;
 
-/** What the /dev/outbox page shows a staff member: their company's would-be texts and emails, newest first. */
+/**
+ * What the /dev/outbox page shows a dispatcher or admin: their company's
+ * would-be texts and emails, newest first. Not technicians: it holds every
+ * job's links, and they see only their own jobs.
+ */
 export async function listDevDeliveries(db: Db, actor: Actor): Promise<DevDeliveryView[]> {
-  if (actor.kind !== "staff") throw new AppError("not_found", "Not found.");
+  if (!isManager(actor)) throw new AppError("not_found", "Not found.");
   const rows = await db.devDelivery.findMany({
     where: { notification: { companyId: actor.companyId } },
     orderBy: { createdAt: "desc" },
@@ -54,7 +59,7 @@ export async function listDevDeliveries(db: Db, actor: Actor): Promise<DevDelive
 /** One email's HTML, for the staff member's own company only (the same 404 otherwise). */
 export async function getDevEmailHtml(db: Db, actor: Actor, id: string): Promise<string> {
   const row =
-    actor.kind === "staff"
+    isManager(actor) && actor.kind === "staff"
       ? await db.devDelivery.findFirst({
           where: { id, notification: { companyId: actor.companyId } },
           select: { html: true },

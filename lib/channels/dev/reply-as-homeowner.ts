@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import MailComposer from "nodemailer/lib/mail-composer/index.js";
 import type { Actor } from "../../auth/actor.ts";
+import { isManager } from "../../auth/policy.ts";
 import type { Db } from "../../db.ts";
 import { AppError } from "../../errors.ts";
 import { receiveEmailReply } from "../email/receive-email-reply.ts";
@@ -18,7 +19,7 @@ export async function replyAsHomeowner(
   input: { id: string; body: string },
 ): Promise<DevReplyOutcome> {
   const delivery =
-    actor.kind === "staff"
+    isManager(actor) && actor.kind === "staff"
       ? await db.devDelivery.findFirst({
           where: { id: input.id, notification: { companyId: actor.companyId } },
           select: { channel: true, to: true, from: true, replyTo: true, subject: true, text: true, createdAt: true },
