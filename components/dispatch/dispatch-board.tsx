@@ -1,6 +1,6 @@
 "use client";
 
-import { type KeyboardEvent, useCallback, useEffect, useMemo, useState } from "react";
+import { type KeyboardEvent, useCallback, useMemo, useState } from "react";
 import { formatRelative, formatWaiting } from "@/lib/format/dates.ts";
 import type { JobSummary } from "@/lib/jobs/job-view.ts";
 import type { TechnicianOption } from "@/lib/jobs/list-technicians.ts";
@@ -11,6 +11,7 @@ import { AccessEnded } from "../realtime/access-ended.tsx";
 import { useConnection } from "../realtime/use-connection.ts";
 import { useLiveJobs } from "../realtime/use-live-jobs.ts";
 import { ThreadView } from "../thread/thread-view.tsx";
+import { useDocumentTitle } from "../ui/use-document-title.ts";
 
 type Props = { initialJobs: JobSummary[]; technicians: TechnicianOption[]; viewerName: string; timeZone: string };
 
@@ -48,9 +49,7 @@ export function DispatchBoard({ initialJobs, technicians, viewerName, timeZone }
   }, [jobs, readSeq]);
 
   // The tab's title counts jobs with unread messages: seen from another tab or the taskbar.
-  useEffect(() => {
-    document.title = unreadCount > 0 ? `(${unreadCount}) Dispatch · Trio` : "Dispatch · Trio";
-  }, [unreadCount]);
+  useDocumentTitle(unreadCount > 0 ? `(${unreadCount}) Dispatch · Trio` : "Dispatch · Trio");
 
   // Arrow keys (or j/k) walk the list; Enter opens the focused job.
   const moveFocus = (event: KeyboardEvent<HTMLUListElement>) => {

@@ -45,6 +45,7 @@ const REFUSALS: Record<EmailRefusal, Reply | null> = {
     message: "We found no reply above the quoted message: write your answer at the top and send it again",
   },
   rate_limited: { code: 451, message: "Too many replies at once: we will take this one a little later" },
+  closed: { code: 550, message: "This job closed a while ago: please request a new visit" },
 };
 
 const smtpError = ({ code, message }: Reply) => Object.assign(new Error(message), { responseCode: code });

@@ -51,6 +51,10 @@ test("the link arrives by email, the office's messages reach an away homeowner a
 
   const { page: dispatcher } = await newPerson(browser, DESKTOP);
   await signIn(dispatcher, "dispatcher@brightside.test");
+  // Casey's new job is unread: the tab says so, seen from another tab or the taskbar.
+  await expect(dispatcher).toHaveTitle(/^\(\d+\) Dispatch · Trio$/);
+  await dispatcher.waitForTimeout(1500);
+  await expect(dispatcher).toHaveTitle(/^\(\d+\) Dispatch · Trio$/);
   await dispatcher.getByTestId("board-job").filter({ hasText: "Casey Channels" }).click();
   await expect(dispatcher.getByTestId("homeowner-reach")).toContainText("Casey Channels hears by text at +15550107788");
   await say(dispatcher, "Hi Casey, we can come Tuesday morning.");

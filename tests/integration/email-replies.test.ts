@@ -274,6 +274,21 @@ describe("mail that must not reach the thread", () => {
     expect(await db.message.count({ where: { jobId: job.id } })).toBe(0);
   });
 
+  it("to a job closed long ago is refused: an old email doesn't reopen it", async () => {
+    const db = getDb();
+    const customer = await db.customer.create({ data: { companyId: world.company.id, name: "Old Customer" } });
+    const job = await createJob(db, { companyId: world.company.id, customerId: customer.id, status: "COMPLETED" });
+    const longAgo = new Date(Date.now() - 60 * 24 * 3_600_000);
+    await db.job.update({ where: { id: job.id }, data: { steps: { COMPLETED: longAgo.toISOString() } } });
+    const person = await db.participant.create({
+      data: { jobId: job.id, role: "HOMEOWNER", name: customer.name, customerId: customer.id },
+    });
+    const answer = await deliver(mail({ to: replyAddressFor(person.id), text: "One more thing about last year" }));
+    expect(answer).toMatchObject({ code: 550 });
+    expect((answer as { response: string }).response).toMatch(/request a new visit/);
+    expect(await db.message.count({ where: { jobId: job.id } })).toBe(0);
+  });
+
   it("a mail loop that slips past the checks is held to the person's send budget", async () => {
     const db = getDb();
     await resetLimits();

@@ -14,6 +14,7 @@ import { cleanMessageText, MAX_MESSAGE_LENGTH, messageLength } from "../../messa
 import type { MessageView } from "../../messages/message-view.ts";
 import { messageBodySchema } from "../../messages/schemas.ts";
 import { publishChange } from "../../realtime/broadcast.ts";
+import { closedLongAgo } from "../sms/find-reply-job.ts";
 import { automaticMail } from "./automatic-mail.ts";
 import { readReplyAddress } from "./reply-address.ts";
 import { stripQuotedReply } from "./strip-quoted-reply.ts";
@@ -44,7 +45,9 @@ export type EmailRefusal =
   /** Nothing left after the quote and the signature went (or only a photo). */
   | "empty"
   /** The person's send budget for this thread is spent (a loop that slipped through). */
-  | "rate_limited";
+  | "rate_limited"
+  /** The job closed long ago (as for texts: find-reply-job.ts): an old email doesn't reopen it. */
+  | "closed";
 
 export type ReceiveEmailResult =
   | { outcome: "created" | "existing"; message: MessageView; job: JobRow }
@@ -93,12 +96,19 @@ export async function receiveEmailReply(
 
   const participant = await db.participant.findUnique({
     where: { id: participantId },
-    select: { role: true, name: true, customerId: true, jobId: true, job: { select: { companyId: true } } },
+    select: {
+      role: true,
+      name: true,
+      customerId: true,
+      jobId: true,
+      job: { select: { companyId: true, status: true, steps: true, updatedAt: true } },
+    },
   });
   if (!participant) return refuse("unknown_participant", `participant ${participantId}`);
   if (participant.role !== "HOMEOWNER" || !participant.customerId) {
     return refuse("not_homeowner", `participant ${participantId} is ${participant.role}`);
   }
+  if (closedLongAgo(participant.job)) return refuse("closed", `job ${participant.jobId} closed long ago`);
   const body = replyBody(mail.text ?? "");
   if (!body) return refuse("empty", `for participant ${participantId}`);
 

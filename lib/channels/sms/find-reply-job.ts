@@ -53,9 +53,13 @@ export async function findReplyJob(db: Db, e164: string, now = new Date()): Prom
   });
   if (!texted) return { missing: "unknown_sender" };
   const { job } = texted;
-  if (!CLOSED.includes(job.status)) return { found: toTarget(job) };
-  const cutoff = new Date(now.getTime() - REPLY_AFTER_CLOSE_DAYS * DAY_MS);
-  return closedAtOf(job) >= cutoff ? { found: toTarget(job) } : { missing: "no_recent_job" };
+  return closedLongAgo(job, now) ? { missing: "no_recent_job" } : { found: toTarget(job) };
+}
+
+/** A job closed more than REPLY_AFTER_CLOSE_DAYS ago: answers by text or email no longer reopen it. */
+export function closedLongAgo(job: { status: JobStatus; steps: unknown; updatedAt: Date }, now = new Date()): boolean {
+  if (!CLOSED.includes(job.status)) return false;
+  return closedAtOf(job) < new Date(now.getTime() - REPLY_AFTER_CLOSE_DAYS * DAY_MS);
 }
 
 /** Jobs this number was texted about, newest first: where a provider's retry of a text may already be stored. */
@@ -80,7 +84,7 @@ type JobFound = {
   company: { name: string; phone: string | null };
 };
 
-function closedAtOf(job: JobFound): Date {
+function closedAtOf(job: { status: JobStatus; steps: unknown; updatedAt: Date }): Date {
   const at = toSteps(job.steps)[job.status];
   return at ? new Date(at) : job.updatedAt;
 }
