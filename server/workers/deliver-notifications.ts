@@ -9,11 +9,18 @@ import { queueWaitingAlerts } from "@/lib/notifications/queue-waiting-alerts.ts"
 
 export type OutboxOptions = DeliveryOptions & { intervalMs: number; messageDelaySeconds: number };
 
+/**
+ * The two questions that scan threads (who is away with unread messages, who
+ * has waited too long) are asked at most this often; what is due goes out on
+ * every pass. Both wait minutes, so seconds more cost nothing.
+ */
+const LOOK_AROUND_MS = 5000;
+
 /** One pass, as the loop runs it; tests call it with their own clock. */
-export async function runOutbox(db: PrismaClient, options: OutboxOptions) {
+export async function runOutbox(db: PrismaClient, options: OutboxOptions, { lookAround = true } = {}) {
   const now = options.now?.() ?? new Date();
-  const batched = await queueMessageBatches(db, { delaySeconds: options.messageDelaySeconds, now });
-  const alerted = await queueWaitingAlerts(db, now);
+  const batched = lookAround ? await queueMessageBatches(db, { delaySeconds: options.messageDelaySeconds, now }) : 0;
+  const alerted = lookAround ? await queueWaitingAlerts(db, now) : 0;
   const delivered = await deliverDue(db, options);
   return { batched, alerted, delivered };
 }
@@ -26,11 +33,14 @@ export function startOutbox(
 ): () => Promise<void> {
   let running: Promise<void> | null = null;
   let stopped = false;
+  let lookedAround = 0;
   const run = () => {
     if (running || stopped) return;
     running = (async () => {
       try {
-        const { delivered } = await runOutbox(db(), options);
+        const lookAround = Date.now() - lookedAround >= Math.max(LOOK_AROUND_MS, options.intervalMs);
+        if (lookAround) lookedAround = Date.now();
+        const { delivered } = await runOutbox(db(), options, { lookAround });
         if (delivered.failed > 0) log(`Notifications: ${delivered.failed} failed for good (shown on their jobs).`);
       } catch (error) {
         log(`Outbox pass failed (tried again soon): ${error instanceof Error ? error.message : String(error)}`);
