@@ -82,10 +82,13 @@ const envSchema = z.object({
    * SMS_COUNTRY_CODE's only. A number elsewhere gets no text, so a public form
    * can't be used to run up texts to premium numbers abroad.
    */
-  SMS_COUNTRIES: z
-    .string()
-    .regex(/^\d{1,3}(,\d{1,3})*$/, "SMS_COUNTRIES is country codes separated by commas, like 1,44")
-    .optional(),
+  SMS_COUNTRIES: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z
+      .string()
+      .regex(/^\d{1,3}(,\d{1,3})*$/, "SMS_COUNTRIES is country codes separated by commas, like 1,44")
+      .optional(),
+  ),
   /** Shows /dev/outbox in production too (it is on in development when a channel has no provider). */
   DEV_OUTBOX: z
     .enum(["true", "false", "1", "0"])

@@ -11,6 +11,8 @@ const REASONS: Record<string, string> = {
   opted_out: "that was STOP: texts to this number are now off",
   opted_in: "that was START: texts to this number are on again",
   no_recent_job: "this number has no open or recent job",
+  unknown_sender: "no job we texted this number about",
+  closed: "the job closed long ago",
 };
 
 /** Answers a text or email as the homeowner would, through the same door a real answer takes. */

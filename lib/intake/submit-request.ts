@@ -58,6 +58,7 @@ export async function submitRequest(
     preferredTimes: input.preferredTimes,
     status: "REQUESTED",
     awaitingReply: true,
+    requestedOnline: true,
     firstEntry: () =>
       [
         firstReplyPromise(company.firstReplyMinutes),

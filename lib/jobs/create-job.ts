@@ -25,6 +25,8 @@ export type NewJob = {
    * public form): the board counts the wait from now, as for any homeowner entry.
    */
   awaitingReply: boolean;
+  /** From the public request form: the phone and email are the requester's word (Job.requestedOnline). */
+  requestedOnline?: boolean;
   /** The thread's first entry (a SYSTEM entry everyone sees), from the customer's name. */
   firstEntry: (customerName: string) => string;
   linkTtlDays: number;
@@ -109,6 +111,7 @@ export async function createJob(db: PrismaClient, input: NewJob): Promise<Create
         windowEnd: input.window?.end ?? null,
         steps: { [input.status]: now.toISOString() },
         awaitingReplySince: input.awaitingReply ? now : null,
+        requestedOnline: input.requestedOnline ?? false,
         // The first entry names the technician: the homeowner has been told.
         announcedTechnicianId: input.technicianId ?? null,
         technicianChangedAt: input.technicianId ? now : null,

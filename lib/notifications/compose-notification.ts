@@ -165,10 +165,11 @@ export async function composeNotification(
 
 /**
  * News of today's visit goes out even in quiet hours (on the way, arrived,
- * running late, a window today); a visit scheduled for another day waits.
+ * done, running late, a window today); a visit scheduled (or canceled) for
+ * another day waits.
  */
 function dayOf(job: { status: string; windowStart: Date | null }, timeZone: string, now: Date): boolean {
-  if (job.status !== "REQUESTED" && job.status !== "SCHEDULED") return true;
+  if (job.status === "EN_ROUTE" || job.status === "ON_SITE" || job.status === "COMPLETED") return true;
   return (
     job.windowStart !== null && zonedToday(timeZone, job.windowStart.getTime()) === zonedToday(timeZone, now.getTime())
   );

@@ -85,7 +85,19 @@ async function deliverOne(
     await markSkipped(db, notification, "the number opted out of texts (STOP)");
     return "skipped";
   }
-  const composed = await composeNotification(db, notification, { ...options, now: now() });
+  let composed: Awaited<ReturnType<typeof composeNotification>>;
+  try {
+    composed = await composeNotification(db, notification, { ...options, now: now() });
+  } catch (error) {
+    // One that can't be written (a bad time zone, a template error) must not hold up the rest.
+    console.error(`[trio] notification ${notification.id} could not be composed:`, error);
+    const lastTry = notification.attempts >= options.maxAttempts;
+    const retryAt = new Date(
+      now().getTime() + retryDelayMs(notification.attempts, options.retryBaseMs, options.random),
+    );
+    await markFailed(db, notification, "it could not be written", lastTry ? null : retryAt);
+    return lastTry ? "failed" : "retrying";
+  }
   if (composed.outcome === "skip") {
     await markSkipped(db, notification, composed.reason);
     return "skipped";

@@ -99,9 +99,19 @@ export async function chooseChannel(db: Db, actor: Actor, input: ChooseChannelIn
     throw new AppError("conflict", "You texted STOP, so we can't text you. Text START to us first, or choose email.");
   }
   const person = await homeownerOf(db, input.jobId);
+  const address = input.channel === "SMS" ? person.customer.phone : person.customer.email;
+  // What waits to go (a step held through the night, a batch of messages) follows the new choice.
+  const held = {
+    participantId: person.id,
+    state: "PENDING" as const,
+    kind: { in: ["STEP" as const, "MESSAGES" as const] },
+  };
   await db.$transaction([
     db.participant.update({ where: { id: person.id }, data: { channel: input.channel } }),
     db.customer.update({ where: { id: person.customer.id }, data: { preferredChannel: input.channel } }),
+    input.channel === "WEB" || !address
+      ? db.notification.updateMany({ where: held, data: { state: "SKIPPED", lastError: "they chose the page only" } })
+      : db.notification.updateMany({ where: held, data: { channel: input.channel, to: address } }),
   ]);
   return { ...current, channel: input.channel };
 }

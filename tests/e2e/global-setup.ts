@@ -48,7 +48,10 @@ export default async function globalSetup() {
       `${JSON.stringify({ to: caught.envelopeTo, subject: caught.parsed.subject, text: caught.parsed.text, replyTo: caught.parsed.replyTo?.text })}\n`,
     ),
   );
-  const twilio = await startFakeTwilio((call) => appendFileSync(texts, `${JSON.stringify(call.form)}\n`));
+  const twilio = await startFakeTwilio(
+    (call) => appendFileSync(texts, `${JSON.stringify(call.form)}\n`),
+    [E2E_SMS.invalidNumber],
+  );
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",

@@ -4,7 +4,13 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { getExpectedTwilioSignature } from "twilio/lib/webhooks/webhooks.js";
 
-export const E2E_SMS = { accountSid: "AC0e2e", authToken: "e2e-auth-token", from: "+15550100000" };
+export const E2E_SMS = {
+  accountSid: "AC0e2e",
+  authToken: "e2e-auth-token",
+  from: "+15550100000",
+  /** The local Twilio answers texts to this number as to one that can't take texts. */
+  invalidNumber: "+15550107999",
+};
 
 export const mailboxFile = (dataDir: string) => path.join(dataDir, "mailbox.jsonl");
 export const textsFile = (dataDir: string) => path.join(dataDir, "texts.jsonl");

@@ -91,3 +91,26 @@ test("the link arrives by email, the office's messages reach an away homeowner a
   await expect(confirmed(dispatcher, "Booked. See you Tuesday!")).toBeVisible();
   if (shots) await dispatcher.screenshot({ path: `${shots}/dispatcher-text-reply.png` });
 });
+
+test("a text that can't be delivered shows on the job, saying why", async ({ browser }) => {
+  const { context, page: form } = await newPerson(browser, PHONE);
+  await form.goto("/r/brightside");
+  await form.getByLabel("Your name").fill("Vic Nonumber");
+  await form.getByLabel("Address of the work").fill("9 Pier Road");
+  await form.getByLabel("What's wrong?").fill("Doorbell wiring sparks.");
+  await form.getByLabel("Phone", { exact: true }).fill("+1 555 010 7999");
+  await form.getByLabel("Text me").check();
+  await form.getByRole("button", { name: "Send request" }).click();
+  await form.waitForURL(/\/jobs\//);
+  await context.close();
+
+  const { page: dispatcher } = await newPerson(browser, DESKTOP);
+  await signIn(dispatcher, "dispatcher@brightside.test");
+  await dispatcher.getByTestId("board-job").filter({ hasText: "Vic Nonumber" }).click();
+  await expect(dispatcher.getByTestId("homeowner-reach")).toContainText(
+    "Text to +15550107999 failed: not a valid phone number.",
+  );
+  // The office answers (later specs expect no one new waiting) — and says so in the thread.
+  await say(dispatcher, "Hi Vic, we couldn't text you: please check your number.");
+  await expect(confirmed(dispatcher, "we couldn't text you")).toBeVisible();
+});

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { findUsableLink } from "../../lib/auth/access-links.ts";
 import { readReplyAddress, replyAddressFor } from "../../lib/channels/email/reply-address.ts";
 import { emailSender } from "../../lib/channels/email/send-email.ts";
+import { receiveText } from "../../lib/channels/sms/receive-text.ts";
 import { textSender } from "../../lib/channels/sms/send-text.ts";
 import { closeDb, createDb, getDb } from "../../lib/db.ts";
 import { rateJob } from "../../lib/feedback/rate-job.ts";
@@ -17,6 +18,7 @@ import { listMessages } from "../../lib/messages/list-messages.ts";
 import { markRead } from "../../lib/messages/mark-read.ts";
 import { sendMessage } from "../../lib/messages/send-message.ts";
 import { deliverDue, type Senders } from "../../lib/notifications/deliver-due.ts";
+import { chooseChannel, getUpdatesChannel } from "../../lib/notifications/updates-channel.ts";
 import { scheduleVisit } from "../../lib/scheduling/schedule-visit.ts";
 import { startInboundMail } from "../../server/mail/inbound-smtp.ts";
 import { runOutbox } from "../../server/workers/deliver-notifications.ts";
@@ -199,6 +201,35 @@ describe("a step the homeowner hears of", () => {
   });
 });
 
+describe("a homeowner who changes channel while a step is held", () => {
+  it("hears of it in the new channel", async () => {
+    const job = await openJob("SMS");
+    await runOutbox(getDb(), options());
+    twilio.reset();
+    mail.reset();
+    await getDb().job.update({ where: { id: job.id }, data: { createdAt: new Date(Date.now() - 3 * HOUR) } });
+    const hour = zonedHour("America/New_York");
+    await getDb().company.update({
+      where: { id: world.company.id },
+      data: { quietHoursStart: hour, quietHoursEnd: (hour + 2) % 24 },
+    });
+    const dayAfter = Date.now() + 30 * HOUR;
+    await scheduleVisit(getDb(), world.dispatcher.actor, {
+      jobId: job.id,
+      windowStart: new Date(dayAfter).toISOString(),
+      windowEnd: new Date(dayAfter + 2 * HOUR).toISOString(),
+    });
+    await runOutbox(getDb(), options());
+    const homeowner = await actorFor(await homeownerCookie(job.id));
+    await chooseChannel(getDb(), homeowner, { jobId: job.id, channel: "EMAIL" });
+    const [step] = await getDb().notification.findMany({ where: { kind: "STEP" } });
+    await runOutbox(getDb(), options({ now: () => new Date((step?.nextAttemptAt.getTime() ?? 0) + 1000) }));
+    expect(twilio.calls).toHaveLength(0);
+    expect(mail.mails.map((m) => m.envelopeTo[0])).toEqual(["jordan@home.test"]);
+    expect(mail.mails[0]?.parsed.text).toContain("Your visit is scheduled for");
+  });
+});
+
 describe("a provider that fails", () => {
   it("is tried again with growing delays, and the text goes out once it answers", async () => {
     await openJob("SMS");
@@ -300,6 +331,26 @@ describe("texts to a number that opted out", () => {
       ["SKIPPED", "the number opted out of texts (STOP)"],
       ["SKIPPED", "the number opted out of texts (STOP)"],
     ]);
+  });
+});
+
+describe("a homeowner who texts STOP", () => {
+  it("gets no text for the next step, and their page offers email instead", async () => {
+    const job = await openJob("SMS");
+    await runOutbox(getDb(), options());
+    twilio.reset();
+    expect((await receiveText(getDb(), { from: "+15550102233", body: "STOP", messageSid: "SMstop1" })).outcome).toBe(
+      "opted_out",
+    );
+    await scheduleVisit(getDb(), world.dispatcher.actor, { jobId: job.id, ...windowAhead() });
+    await runOutbox(getDb(), options());
+    expect(twilio.calls).toHaveLength(0);
+    const homeowner = await actorFor(await homeownerCookie(job.id));
+    expect(await getUpdatesChannel(getDb(), homeowner, job.id)).toMatchObject({
+      channel: "SMS",
+      optedOut: true,
+      available: ["WEB", "SMS", "EMAIL"],
+    });
   });
 });
 

@@ -8,7 +8,7 @@ import { POST as inboundRoute } from "../../app/api/sms/inbound/route.ts";
 import { POST as statusRoute } from "../../app/api/sms/status/route.ts";
 import { REPLY_AFTER_CLOSE_DAYS } from "../../lib/channels/sms/find-reply-job.ts";
 import { isOptedOut } from "../../lib/channels/sms/opt-outs.ts";
-import { PICTURES_REPLY } from "../../lib/channels/sms/receive-text.ts";
+import { NOT_MATCHED_REPLY, PICTURES_REPLY } from "../../lib/channels/sms/receive-text.ts";
 import { getDb } from "../../lib/db.ts";
 import { resetLimits } from "../../lib/limits/limits.ts";
 import { listMessages } from "../../lib/messages/list-messages.ts";
@@ -242,6 +242,19 @@ describe("a text from a homeowner", () => {
     expect(await getDb().message.count({ where: { jobId: { in: [earlier.job.id, stranger.job.id] } } })).toBe(0);
   });
 
+  it("never reaches a job someone opened on the public form with that number, though we texted its link", async () => {
+    const number = newNumber();
+    const real = await homeownerWith(number.stored, { textedAt: new Date(Date.now() - 60 * 60_000) });
+    const other = await createCompany(getDb(), { name: "Mallory's Pick" });
+    // Someone types the victim's number on a request form: we text the victim that job's link, just now.
+    const fake = await homeownerWith(number.e164, { companyId: other.id });
+    await getDb().job.update({ where: { id: fake.job.id }, data: { requestedOnline: true } });
+
+    await text(number.e164, "Yes 9am works, gate code 1234");
+    expect((await threadOf(real.job.id)).map((m) => m.body)).toEqual(["Yes 9am works, gate code 1234"]);
+    expect(await getDb().message.count({ where: { jobId: fake.job.id } })).toBe(0);
+  });
+
   it("is stored once even if the job it would reach changed before the provider's retry", async () => {
     const number = newNumber();
     const first = await homeownerWith(number.stored, { textedAt: new Date(Date.now() - 60_000) });
@@ -258,7 +271,8 @@ describe("a text from a homeowner", () => {
     const { job } = await homeownerWith(number.stored, { textedAt: new Date(Date.now() - 40 * DAY_MS) });
     await closeJob(job.id, "COMPLETED", new Date(Date.now() - 30 * DAY_MS));
     const before = await messageCount();
-    expect(await twimlOf(await text(number.e164, "Hello?"))).toBeNull();
+    // Told where to write instead: we texted this number once.
+    expect(await twimlOf(await text(number.e164, "Hello?"))).toBe(NOT_MATCHED_REPLY.replaceAll("'", "&apos;"));
     expect(await messageCount()).toBe(before);
   });
 
@@ -277,7 +291,7 @@ describe("a text from a homeowner", () => {
     const longAgo = new Date(Date.now() - (REPLY_AFTER_CLOSE_DAYS + 1) * DAY_MS);
     await closeJob(oldJob.id, "COMPLETED", longAgo);
     const before = await messageCount();
-    expect(await twimlOf(await text(old.e164, "Can you come back?"))).toBeNull();
+    expect(await twimlOf(await text(old.e164, "Can you come back?"))).toBe(NOT_MATCHED_REPLY.replaceAll("'", "&apos;"));
     expect(await messageCount()).toBe(before);
     const oldAfter = await getDb().job.findUniqueOrThrow({ where: { id: oldJob.id } });
     expect(oldAfter).toMatchObject({ status: "COMPLETED", lastSeq: 0, awaitingReplySince: null });

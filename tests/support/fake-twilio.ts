@@ -8,7 +8,11 @@ export type TwilioCall = { path: string; authorization: string; form: Record<str
 export type TwilioAnswer = { status: number; body: Record<string, unknown> } | "hang";
 
 /** `record`: told of every call as it comes (the e2e setup writes them where tests can read them). */
-export async function startFakeTwilio(record?: (call: TwilioCall) => void) {
+export async function startFakeTwilio(
+  record?: (call: TwilioCall) => void,
+  /** Numbers answered as Twilio answers a number that can't take texts (400, code 21211). */
+  invalidNumbers: string[] = [],
+) {
   const calls: TwilioCall[] = [];
   const script: TwilioAnswer[] = [];
   let fallback: TwilioAnswer | null = null;
@@ -21,7 +25,8 @@ export async function startFakeTwilio(record?: (call: TwilioCall) => void) {
       const call = { path: request.url ?? "", authorization: request.headers.authorization ?? "", form };
       calls.push(call);
       record?.(call);
-      const answer = script.shift() ?? fallback;
+      const invalid: TwilioAnswer = { status: 400, body: { code: 21211, message: "Invalid 'To' Phone Number" } };
+      const answer = invalidNumbers.includes(form.To ?? "") ? invalid : (script.shift() ?? fallback);
       if (answer === "hang") return;
       count += 1;
       const { status, body } = answer ?? {

@@ -27,8 +27,8 @@ export default async function DevOutboxPage() {
       <StaffHeader
         company={company.name}
         name={actor.name}
-        roleLabel={actor.role === "TECHNICIAN" ? "Technician" : "Dispatcher"}
-        back={isManager(actor) ? { href: "/dispatch", label: "Board" } : { href: "/tech", label: "My jobs" }}
+        roleLabel="Dispatcher"
+        back={{ href: "/dispatch", label: "Board" }}
       />
       <main className="mx-auto w-full max-w-3xl flex-1 px-4 py-4">
         <h1 className="text-xl font-semibold text-slate-900">Outbox (development)</h1>

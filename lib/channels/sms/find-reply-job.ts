@@ -3,6 +3,7 @@
 // What proves a number is ours to answer is that we texted it.
 import type { Db } from "../../db.ts";
 import { env } from "../../env.ts";
+import type { Prisma } from "../../generated/prisma/client.ts";
 import type { DeliveryState, JobStatus } from "../../generated/prisma/enums.ts";
 import { toSteps } from "../../jobs/job-view.ts";
 import type { ChannelHomeowner } from "../../messages/append-entry.ts";
@@ -40,14 +41,26 @@ const jobSelect = {
 } as const;
 
 /**
- * The job whose text the sender last received from us: a number proves
- * itself only by getting our texts, so a reply never lands in a job of a
- * customer who merely typed that number on a public form. That job if it is
- * open, or closed within REPLY_AFTER_CLOSE_DAYS.
+ * Texts that tie a number to a job: what the company itself said there (a
+ * step, its messages), or the link of a job staff opened for that number.
+ * Not the link a public request form had us send: anyone may type anyone's
+ * number there, and the texts that number sends back must not reach them.
+ */
+const vouching = (e164: string): Prisma.NotificationWhereInput => ({
+  channel: "SMS",
+  to: { in: storedFormsOf(e164, env().SMS_COUNTRY_CODE) },
+  state: { in: REACHED },
+  OR: [{ kind: { in: ["STEP", "MESSAGES"] } }, { kind: "JOB_LINK", job: { requestedOnline: false } }],
+});
+
+/**
+ * The job whose text (one that vouches for the number, above) the sender last
+ * received from us: that job if it is open, or closed within
+ * REPLY_AFTER_CLOSE_DAYS.
  */
 export async function findReplyJob(db: Db, e164: string, now = new Date()): Promise<ReplyJob> {
   const texted = await db.notification.findFirst({
-    where: { channel: "SMS", to: { in: storedFormsOf(e164, env().SMS_COUNTRY_CODE) }, state: { in: REACHED } },
+    where: vouching(e164),
     orderBy: { sentAt: "desc" },
     select: { job: { select: jobSelect } },
   });
@@ -56,22 +69,30 @@ export async function findReplyJob(db: Db, e164: string, now = new Date()): Prom
   return closedLongAgo(job, now) ? { missing: "no_recent_job" } : { found: toTarget(job) };
 }
 
+/** Jobs this number was texted about, newest first: where a provider's retry of a text may already be stored. */
+export async function jobsTextedTo(db: Db, e164: string): Promise<string[]> {
+  const rows = await db.notification.findMany({
+    where: vouching(e164),
+    orderBy: { sentAt: "desc" },
+    take: TEXTED_JOBS,
+    select: { jobId: true },
+  });
+  return [...new Set(rows.map((row) => row.jobId))];
+}
+
+/** Whether any text of ours reached this number (whatever job it was about). */
+export async function wasTexted(db: Db, e164: string): Promise<boolean> {
+  const found = await db.notification.findFirst({
+    where: { channel: "SMS", to: { in: storedFormsOf(e164, env().SMS_COUNTRY_CODE) }, state: { in: REACHED } },
+    select: { id: true },
+  });
+  return found !== null;
+}
+
 /** A job closed more than REPLY_AFTER_CLOSE_DAYS ago: answers by text or email no longer reopen it. */
 export function closedLongAgo(job: { status: JobStatus; steps: unknown; updatedAt: Date }, now = new Date()): boolean {
   if (!CLOSED.includes(job.status)) return false;
   return closedAtOf(job) < new Date(now.getTime() - REPLY_AFTER_CLOSE_DAYS * DAY_MS);
-}
-
-/** Jobs this number was texted about, newest first: where a provider's retry of a text may already be stored. */
-export async function jobsTextedTo(db: Db, e164: string): Promise<string[]> {
-  const rows = await db.notification.findMany({
-    where: { channel: "SMS", to: { in: storedFormsOf(e164, env().SMS_COUNTRY_CODE) }, state: { in: REACHED } },
-    orderBy: { sentAt: "desc" },
-    distinct: ["jobId"],
-    take: TEXTED_JOBS,
-    select: { jobId: true },
-  });
-  return rows.map((row) => row.jobId);
 }
 
 type JobFound = {

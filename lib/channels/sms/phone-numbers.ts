@@ -6,7 +6,10 @@
 /** The E.164 address of a stored number: as is with a +, else with the configured country code. */
 export function toE164(stored: string, countryCode: string): string {
   const digits = stored.replace(/\D/g, "");
-  return stored.trim().startsWith("+") ? `+${digits}` : `+${countryCode}${digits.replace(/^0+/, "")}`;
+  if (stored.trim().startsWith("+")) return `+${digits}`;
+  // North America: "1 555 010 2233" is written with its country code but no +.
+  if (countryCode === "1" && digits.length === 11 && digits.startsWith("1")) return `+${digits}`;
+  return `+${countryCode}${digits.replace(/^0+/, "")}`;
 }
 
 /**

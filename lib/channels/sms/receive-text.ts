@@ -8,7 +8,7 @@ import { appendChannelReply } from "../../messages/append-entry.ts";
 import { cleanMessageText, MAX_MESSAGE_LENGTH, messageLength } from "../../messages/message-text.ts";
 import type { MessageView } from "../../messages/message-view.ts";
 import { messageBodySchema } from "../../messages/schemas.ts";
-import { findReplyJob, jobsTextedTo, type ReplyTarget } from "./find-reply-job.ts";
+import { findReplyJob, jobsTextedTo, type ReplyTarget, wasTexted } from "./find-reply-job.ts";
 import { keywordOf } from "./keywords.ts";
 import { recordOptOut, removeOptOut } from "./opt-outs.ts";
 import { E164 } from "./schemas.ts";
@@ -33,11 +33,15 @@ export type ReceiveTextResult =
   | { outcome: "opted_out" | "opted_in"; jobId: string | null }
   | { outcome: "help"; reply: string }
   | { outcome: "empty"; reply: string | null }
-  | { outcome: "unknown_sender" }
-  | { outcome: "no_recent_job" }
+  /** `reply`: for a number we have texted, how to reach us instead (null: a stranger, left unanswered). */
+  | { outcome: "unknown_sender" | "no_recent_job"; reply: string | null }
   | { outcome: "rate_limited"; retryAfter: number };
 
 const CUT_MARK = "…";
+
+/** The answer to a text Trio can't place in a job, to a number it has texted. */
+export const NOT_MATCHED_REPLY =
+  "Sorry, we can't match this text to an open job. Please write on your job's page, using the link we sent you, or call us.";
 
 /** The answer to a picture-only text: pictures by text are not stored (yet). */
 export const PICTURES_REPLY =
@@ -56,7 +60,7 @@ export async function receiveText(db: Db, input: ReceiveTextInput): Promise<Rece
   const log = (why: string) => console.warn(`[trio] text ${messageSid} from ${masked(from)} not posted: ${why}`);
   if (!E164.test(from)) {
     log("the sender is not a phone number");
-    return { outcome: "unknown_sender" };
+    return { outcome: "unknown_sender", reply: null };
   }
 
   const keyword = keywordOf(input.body, input.optOutType);
@@ -89,8 +93,9 @@ export async function receiveText(db: Db, input: ReceiveTextInput): Promise<Rece
   if (stored) return { outcome: "duplicate" };
   const target = await findReplyJob(db, from);
   if ("missing" in target) {
-    log(target.missing === "unknown_sender" ? "we never texted this number" : "no open or recently closed job");
-    return { outcome: target.missing };
+    log(target.missing === "unknown_sender" ? "no job we texted this number about" : "no open or recently closed job");
+    // Someone we texted is told where to write instead; a stranger's text costs us no answer.
+    return { outcome: target.missing, reply: (await wasTexted(db, from)) ? NOT_MATCHED_REPLY : null };
   }
   return postReply(db, target.found, { clientId, body }, log);
 }

@@ -27,6 +27,6 @@ export const POST = webhookRoute(NAME, async (request) => {
   if (result.outcome === "posted") publishChange({ job: result.job, message: result.message });
   // Staff with the thread open see that the number texted STOP (or START).
   if ((result.outcome === "opted_out" || result.outcome === "opted_in") && result.jobId) publishDelivery(result.jobId);
-  if (result.outcome === "help" || result.outcome === "empty") return twimlResponse(result.reply);
+  if ("reply" in result) return twimlResponse(result.reply);
   return twimlResponse();
 });

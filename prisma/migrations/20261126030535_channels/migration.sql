@@ -9,6 +9,9 @@ ALTER TABLE "Company" ADD COLUMN     "quietHoursEnd" INTEGER NOT NULL DEFAULT 8,
 ADD COLUMN     "quietHoursStart" INTEGER NOT NULL DEFAULT 21;
 
 -- AlterTable
+ALTER TABLE "Job" ADD COLUMN     "requestedOnline" BOOLEAN NOT NULL DEFAULT false;
+
+-- AlterTable
 ALTER TABLE "Participant" ADD COLUMN     "notifiedSeq" INTEGER NOT NULL DEFAULT 0;
 
 -- CreateTable
@@ -73,6 +76,9 @@ CREATE INDEX "Notification_userId_idx" ON "Notification"("userId");
 
 -- CreateIndex
 CREATE INDEX "Notification_providerId_idx" ON "Notification"("providerId");
+
+-- CreateIndex
+CREATE INDEX "Notification_channel_to_sentAt_idx" ON "Notification"("channel", "to", "sentAt");
 
 -- CreateIndex
 CREATE INDEX "DevDelivery_createdAt_idx" ON "DevDelivery"("createdAt");
