@@ -170,39 +170,12 @@ describe("the visit's steps", () => {
 });
 
 describe("a step the homeowner hears of", () => {
-  it("waits out the night when the visit is another day, and follows a change of channel", async () => {
-    const job = await openJob("SMS");
-    await runOutbox(getDb(), options());
-    twilio.reset();
-    // An old job, a homeowner not writing now, and quiet hours from this hour on.
-    await getDb().job.update({ where: { id: job.id }, data: { createdAt: new Date(Date.now() - 3 * HOUR) } });
-    const hour = zonedHour("America/New_York");
-    await getDb().company.update({
-      where: { id: world.company.id },
-      data: { quietHoursStart: hour, quietHoursEnd: (hour + 2) % 24 },
-    });
-    const dayAfter = Date.now() + 30 * HOUR;
-    await scheduleVisit(getDb(), world.dispatcher.actor, {
-      jobId: job.id,
-      windowStart: new Date(dayAfter).toISOString(),
-      windowEnd: new Date(dayAfter + 2 * HOUR).toISOString(),
-    });
-    await runOutbox(getDb(), options());
-    expect(twilio.calls).toHaveLength(0);
-    const [step] = await getDb().notification.findMany({ where: { kind: "STEP" } });
-    expect(step?.state).toBe("PENDING");
-    expect(zonedHour("America/New_York", step?.nextAttemptAt.getTime())).toBe((hour + 2) % 24);
-
-    // Meanwhile they chose the page only: the held text is not sent.
-    await getDb().participant.updateMany({ where: { jobId: job.id, role: "HOMEOWNER" }, data: { channel: "WEB" } });
-    await runOutbox(getDb(), options({ now: () => new Date((step?.nextAttemptAt.getTime() ?? 0) + 1000) }));
-    expect(twilio.calls).toHaveLength(0);
-    expect((await getDb().notification.findUnique({ where: { id: step?.id } }))?.state).toBe("SKIPPED");
-  });
-});
-
-describe("a homeowner who changes channel while a step is held", () => {
-  it("hears of it in the new channel", async () => {
+  /**
+   * A texting homeowner's visit scheduled for another day, at night: an old
+   * job, nobody writing now, and quiet hours from this hour for two hours.
+   * Returns the held step and the hour quiet hours end.
+   */
+  async function stepHeldOvernight() {
     const job = await openJob("SMS");
     await runOutbox(getDb(), options());
     twilio.reset();
@@ -220,10 +193,27 @@ describe("a homeowner who changes channel while a step is held", () => {
       windowEnd: new Date(dayAfter + 2 * HOUR).toISOString(),
     });
     await runOutbox(getDb(), options());
+    const step = await getDb().notification.findFirstOrThrow({ where: { kind: "STEP", jobId: job.id } });
+    return { job, step, morning: () => new Date(step.nextAttemptAt.getTime() + 1000), endHour: (hour + 2) % 24 };
+  }
+
+  it("waits out the night when the visit is another day, and isn't sent if they chose the page only", async () => {
+    const { job, step, morning, endHour } = await stepHeldOvernight();
+    expect(twilio.calls).toHaveLength(0);
+    expect(step.state).toBe("PENDING");
+    expect(zonedHour("America/New_York", step.nextAttemptAt.getTime())).toBe(endHour);
+
+    await getDb().participant.updateMany({ where: { jobId: job.id, role: "HOMEOWNER" }, data: { channel: "WEB" } });
+    await runOutbox(getDb(), options({ now: morning }));
+    expect(twilio.calls).toHaveLength(0);
+    expect((await getDb().notification.findUnique({ where: { id: step.id } }))?.state).toBe("SKIPPED");
+  });
+
+  it("reaches a homeowner who switched to email meanwhile, by email", async () => {
+    const { job, morning } = await stepHeldOvernight();
     const homeowner = await actorFor(await homeownerCookie(job.id));
     await chooseChannel(getDb(), homeowner, { jobId: job.id, channel: "EMAIL" });
-    const [step] = await getDb().notification.findMany({ where: { kind: "STEP" } });
-    await runOutbox(getDb(), options({ now: () => new Date((step?.nextAttemptAt.getTime() ?? 0) + 1000) }));
+    await runOutbox(getDb(), options({ now: morning }));
     expect(twilio.calls).toHaveLength(0);
     expect(mail.mails.map((m) => m.envelopeTo[0])).toEqual(["jordan@home.test"]);
     expect(mail.mails[0]?.parsed.text).toContain("Your visit is scheduled for");
