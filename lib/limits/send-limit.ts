@@ -4,12 +4,15 @@ import { AppError } from "../errors.ts";
 import { limits } from "./limits.ts";
 import { retryAfterSeconds } from "./rules.ts";
 
+/** A homeowner in one job's thread: their page, their texts and their emails share it. */
+export const homeownerSenderKey = (customerId: string, jobId: string) => `customer:${customerId}:${jobId}`;
+
 /** One person in one job's thread, whichever door or socket they post through. */
 export function senderKey(actor: Actor, jobId: string): string {
-  return actor.kind === "staff" ? `user:${actor.userId}:${jobId}` : `customer:${actor.customerId}:${jobId}`;
+  return actor.kind === "staff" ? `user:${actor.userId}:${jobId}` : homeownerSenderKey(actor.customerId, jobId);
 }
 
-async function isStored(db: Db, jobId: string, clientId: string): Promise<boolean> {
+export async function isStored(db: Db, jobId: string, clientId: string): Promise<boolean> {
   const found = await db.message.findUnique({ where: { jobId_clientId: { jobId, clientId } }, select: { id: true } });
   return found !== null;
 }

@@ -43,6 +43,18 @@ export function messageLength(text: string): number {
   return length;
 }
 
+/**
+ * Text that came by text or email, cut to a message's length with "…" when
+ * longer: a long answer is still heard rather than refused.
+ */
+export function fitMessageLength(text: string): string {
+  if (messageLength(text) <= MAX_MESSAGE_LENGTH) return text;
+  return `${Array.from(text)
+    .slice(0, MAX_MESSAGE_LENGTH - 1)
+    .join("")
+    .trimEnd()}…`;
+}
+
 /** Why a cleaned text can't be sent, in words for the person writing it; null when it can. */
 export function messageTextProblem(text: string): string | null {
   if (LONE_SURROGATE.test(text)) return "Messages can't contain that character.";

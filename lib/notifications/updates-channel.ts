@@ -10,6 +10,7 @@ import { env } from "../env.ts";
 import { AppError } from "../errors.ts";
 import type { Channel, DeliveryState, NotificationKind } from "../generated/prisma/enums.ts";
 import { getVisibleJob } from "../jobs/get-visible-job.ts";
+import { addressFor } from "./queue-homeowner-link.ts";
 import type { ChooseChannelInput } from "./schemas.ts";
 
 export type LastDelivery = {
@@ -52,6 +53,11 @@ async function homeownerOf(db: Db, jobId: string) {
 }
 
 export async function getUpdatesChannel(db: Db, actor: Actor, jobId: string): Promise<UpdatesChannel> {
+  return (await reachOf(db, actor, jobId)).view;
+}
+
+/** The job's homeowner and what the actor sees of how they are reached. */
+async function reachOf(db: Db, actor: Actor, jobId: string) {
   await getVisibleJob(db, actor, jobId);
   const person = await homeownerOf(db, jobId);
   const { phone, email } = person.customer;
@@ -65,7 +71,7 @@ export async function getUpdatesChannel(db: Db, actor: Actor, jobId: string): Pr
         select: { kind: true, channel: true, to: true, state: true, lastError: true, updatedAt: true },
       })
     : null;
-  return {
+  const view: UpdatesChannel = {
     name: person.name,
     channel: person.channel,
     available,
@@ -81,6 +87,7 @@ export async function getUpdatesChannel(db: Db, actor: Actor, jobId: string): Pr
       at: last.updatedAt.toISOString(),
     },
   };
+  return { person, view };
 }
 
 /**
@@ -90,7 +97,7 @@ export async function getUpdatesChannel(db: Db, actor: Actor, jobId: string): Pr
  */
 export async function chooseChannel(db: Db, actor: Actor, input: ChooseChannelInput): Promise<UpdatesChannel> {
   if (actor.kind !== "homeowner") throw new AppError("forbidden", "Only the homeowner chooses how they hear from us.");
-  const current = await getUpdatesChannel(db, actor, input.jobId);
+  const { person, view: current } = await reachOf(db, actor, input.jobId);
   if (!current.available.includes(input.channel)) {
     const missing = input.channel === "SMS" ? "a phone number" : "an email address";
     throw new AppError("conflict", `We don't have ${missing} for you. Ask the office to add it.`);
@@ -98,8 +105,7 @@ export async function chooseChannel(db: Db, actor: Actor, input: ChooseChannelIn
   if (input.channel === "SMS" && current.optedOut) {
     throw new AppError("conflict", "You texted STOP, so we can't text you. Text START to us first, or choose email.");
   }
-  const person = await homeownerOf(db, input.jobId);
-  const address = input.channel === "SMS" ? person.customer.phone : person.customer.email;
+  const address = addressFor(input.channel, person.customer);
   // What waits to go (a step held through the night, a batch of messages) follows the new choice.
   const held = {
     participantId: person.id,

@@ -5,15 +5,12 @@
 import { createHash } from "node:crypto";
 import { simpleParser } from "mailparser";
 import type { Db } from "../../db.ts";
-import { AppError } from "../../errors.ts";
 import type { JobRow } from "../../jobs/job-view.ts";
-import { limits } from "../../limits/limits.ts";
-import { retryAfterSeconds } from "../../limits/rules.ts";
-import { appendChannelReply } from "../../messages/append-entry.ts";
-import { cleanMessageText, MAX_MESSAGE_LENGTH, messageLength } from "../../messages/message-text.ts";
+import { cleanMessageText, fitMessageLength } from "../../messages/message-text.ts";
 import type { MessageView } from "../../messages/message-view.ts";
 import { messageBodySchema } from "../../messages/schemas.ts";
 import { publishChange } from "../../realtime/broadcast.ts";
+import { postChannelReply } from "../post-channel-reply.ts";
 import { closedLongAgo } from "../sms/find-reply-job.ts";
 import { automaticMail } from "./automatic-mail.ts";
 import { readReplyAddress } from "./reply-address.ts";
@@ -120,22 +117,11 @@ export async function receiveEmailReply(
   };
   const clientId = `email:${shortHash(mail.messageId?.trim() || email.raw)}`;
 
-  // The budget a homeowner's page has (senderKey in lib/limits/send-limit.ts
-  // keys a homeowner the same way), so replies by page and by mail share it.
-  const verdict = await limits().sends.take(`customer:${homeowner.customerId}:${homeowner.jobId}`);
-  if (!verdict.ok && !(await isStored(db, homeowner.jobId, clientId))) {
-    return refuse("rate_limited", `participant ${participantId}`, retryAfterSeconds(verdict.retryAfterMs));
+  const result = await postChannelReply(db, homeowner, { clientId, body });
+  if (result.outcome === "rate_limited") {
+    return refuse("rate_limited", `participant ${participantId}`, result.retryAfter);
   }
-  const result = await appendChannelReply(db, homeowner, { clientId, body }).catch((error: unknown) => {
-    // The job went between the lookup and the post.
-    if (error instanceof AppError && error.code === "not_found") return null;
-    throw error;
-  });
-  // Only what was stored costs a point.
-  if (verdict.ok && result?.outcome !== "created") await verdict.giveBack();
-  if (!result) return refuse("unknown_participant", `participant ${participantId}'s job is gone`);
-  // Only an entry with `expect` can be stale; a reply has none.
-  if (result.outcome === "stale") throw new Error("an email reply's append reported stale");
+  if (result.outcome === "gone") return refuse("unknown_participant", `participant ${participantId}'s job is gone`);
   if (result.outcome === "created") publishChange({ job: result.job, message: result.message });
   return { outcome: result.outcome, message: result.message, job: result.job };
 }
@@ -147,21 +133,9 @@ export async function receiveEmailReply(
  * MAX_MESSAGE_LENGTH with "…": a long email is still heard, not bounced.
  */
 export function replyBody(text: string): string | null {
-  let body = cleanMessageText(stripQuotedReply(text));
-  if (messageLength(body) > MAX_MESSAGE_LENGTH) {
-    body = `${[...body]
-      .slice(0, MAX_MESSAGE_LENGTH - 1)
-      .join("")
-      .trimEnd()}…`;
-  }
-  const parsed = messageBodySchema.safeParse(body);
+  const parsed = messageBodySchema.safeParse(fitMessageLength(cleanMessageText(stripQuotedReply(text))));
   return parsed.success ? parsed.data : null;
 }
 
 /** 96 bits of SHA-256, hex: a clientId short enough for the thread's index. */
 const shortHash = (value: string | Buffer) => createHash("sha256").update(value).digest("hex").slice(0, 24);
-
-async function isStored(db: Db, jobId: string, clientId: string): Promise<boolean> {
-  const found = await db.message.findUnique({ where: { jobId_clientId: { jobId, clientId } }, select: { id: true } });
-  return found !== null;
-}

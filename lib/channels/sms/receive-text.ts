@@ -2,12 +2,10 @@
 // their job's thread as if written on their page.
 import type { Db } from "../../db.ts";
 import type { JobRow } from "../../jobs/job-view.ts";
-import { limits } from "../../limits/limits.ts";
-import { retryAfterSeconds } from "../../limits/rules.ts";
-import { appendChannelReply } from "../../messages/append-entry.ts";
-import { cleanMessageText, MAX_MESSAGE_LENGTH, messageLength } from "../../messages/message-text.ts";
+import { cleanMessageText, fitMessageLength } from "../../messages/message-text.ts";
 import type { MessageView } from "../../messages/message-view.ts";
 import { messageBodySchema } from "../../messages/schemas.ts";
+import { postChannelReply } from "../post-channel-reply.ts";
 import { findReplyJob, jobsTextedTo, type ReplyTarget, wasTexted } from "./find-reply-job.ts";
 import { keywordOf } from "./keywords.ts";
 import { recordOptOut, removeOptOut } from "./opt-outs.ts";
@@ -36,8 +34,6 @@ export type ReceiveTextResult =
   /** `reply`: for a number we have texted, how to reach us instead (null: a stranger, left unanswered). */
   | { outcome: "unknown_sender" | "no_recent_job"; reply: string | null }
   | { outcome: "rate_limited"; retryAfter: number };
-
-const CUT_MARK = "…";
 
 /** The answer to a text Trio can't place in a job, to a number it has texted. */
 export const NOT_MATCHED_REPLY =
@@ -106,19 +102,16 @@ async function postReply(
   entry: { clientId: string; body: string },
   log: (why: string) => void,
 ): Promise<ReceiveTextResult> {
-  // The key lib/limits/send-limit.ts (senderKey) gives this homeowner on their
-  // page: texts and the page share one budget per person per job.
-  const verdict = await limits().sends.take(`customer:${homeowner.customerId}:${homeowner.jobId}`);
-  if (!verdict.ok) {
-    // A retry of a text already stored is never refused: it changes nothing.
-    if (await isStored(db, homeowner.jobId, entry.clientId)) return { outcome: "duplicate" };
-    const retryAfter = retryAfterSeconds(verdict.retryAfterMs);
-    log(`over the sending limit (next in ${retryAfter} s)`);
-    return { outcome: "rate_limited", retryAfter };
-  }
-  const result = await appendChannelReply(db, homeowner, entry);
+  const result = await postChannelReply(db, homeowner, entry);
   if (result.outcome === "created") return { outcome: "posted", message: result.message, job: result.job };
-  await verdict.giveBack();
+  if (result.outcome === "rate_limited") {
+    log(`over the sending limit (next in ${result.retryAfter} s)`);
+    return { outcome: "rate_limited", retryAfter: result.retryAfter };
+  }
+  if (result.outcome === "gone") {
+    log("the job went meanwhile");
+    return { outcome: "no_recent_job", reply: null };
+  }
   return { outcome: "duplicate" };
 }
 
@@ -127,20 +120,8 @@ async function postReply(
  * null when nothing is left to show (a picture-only text, blank characters).
  */
 function bodyOf(raw: string): string | null {
-  let text = cleanMessageText(raw);
-  if (messageLength(text) > MAX_MESSAGE_LENGTH) {
-    text = `${Array.from(text)
-      .slice(0, MAX_MESSAGE_LENGTH - CUT_MARK.length)
-      .join("")
-      .trimEnd()}${CUT_MARK}`;
-  }
-  const parsed = messageBodySchema.safeParse(text);
+  const parsed = messageBodySchema.safeParse(fitMessageLength(cleanMessageText(raw)));
   return parsed.success ? parsed.data : null;
-}
-
-async function isStored(db: Db, jobId: string, clientId: string): Promise<boolean> {
-  const found = await db.message.findUnique({ where: { jobId_clientId: { jobId, clientId } }, select: { id: true } });
-  return found !== null;
 }
 
 /** Short enough for one text where the company's name allows. */

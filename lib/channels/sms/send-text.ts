@@ -2,18 +2,9 @@
 // (SMS_API_URL). Plain fetch: one POST, so the base address is ours to set
 // and tests point it at a local server playing Twilio.
 import { DeliveryError, type Outgoing, SEND_TIMEOUT_MS, type Send, type Sent } from "../outgoing.ts";
+import { describeSmsError, PERMANENT_SMS_ERRORS } from "./sms-errors.ts";
 
 export type TwilioAccount = { accountSid: string; authToken: string; from: string; apiUrl: string };
-
-/** Twilio's error codes that mean this number will never take the text; most others may pass later. */
-const PERMANENT: Record<number, string> = {
-  21211: "not a valid phone number",
-  21214: "not a mobile number",
-  21408: "texts to that country are off",
-  21610: "the number opted out (STOP)",
-  21612: "that number can't receive texts from ours",
-  21614: "not a mobile number",
-};
 
 export function textSender(
   account: TwilioAccount,
@@ -47,7 +38,8 @@ export function textSender(
 }
 
 function toDeliveryError(status: number, code: number | null): DeliveryError {
-  if (code !== null && PERMANENT[code]) return new DeliveryError(PERMANENT[code], true);
+  if (code !== null && PERMANENT_SMS_ERRORS.has(String(code)))
+    return new DeliveryError(describeSmsError(String(code)), true);
   if (status === 401 || status === 403) return new DeliveryError("text provider refused our credentials", false);
   if (status >= 400 && status < 500 && status !== 429) {
     return new DeliveryError(`text provider refused it${code ? ` (error ${code})` : ""}`, true);
