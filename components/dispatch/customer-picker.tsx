@@ -3,6 +3,7 @@
 import { type ReactNode, useEffect, useState } from "react";
 import { callApi } from "@/components/ui/call-api.ts";
 import type { CustomerMatch } from "@/lib/customers/search-customers.ts";
+import { TextField } from "../ui/text-field.tsx";
 import { inputClass } from "./new-job-fields.ts";
 
 type Props = {
@@ -68,51 +69,24 @@ export function CustomerPicker({
         </div>
       ) : adding ? (
         <div className="flex flex-col gap-3 rounded-lg border border-slate-300 bg-white p-3">
-          <div className="flex flex-col gap-1">
-            <label htmlFor="name" className="font-medium">
-              Name
-            </label>
-            <input
-              id="name"
-              name="name"
-              maxLength={100}
-              aria-invalid={Boolean(errors["customer.name"])}
-              aria-describedby={describedBy("name", "customer.name")}
+          <TextField id="name" label="Name" error={errors["customer.name"]} maxLength={100} className={inputClass} />
+          <div className="grid gap-3 sm:grid-cols-2">
+            <TextField
+              id="phone"
+              label="Phone"
+              error={errors["customer.phone"]}
+              type="tel"
+              maxLength={30}
               className={inputClass}
             />
-            {fieldError("name", "customer.name")}
-          </div>
-          <div className="grid gap-3 sm:grid-cols-2">
-            <div className="flex flex-col gap-1">
-              <label htmlFor="phone" className="font-medium">
-                Phone
-              </label>
-              <input
-                id="phone"
-                name="phone"
-                type="tel"
-                maxLength={30}
-                aria-invalid={Boolean(errors["customer.phone"])}
-                aria-describedby={describedBy("phone", "customer.phone")}
-                className={inputClass}
-              />
-              {fieldError("phone", "customer.phone")}
-            </div>
-            <div className="flex flex-col gap-1">
-              <label htmlFor="email" className="font-medium">
-                Email
-              </label>
-              <input
-                id="email"
-                name="email"
-                type="email"
-                maxLength={254}
-                aria-invalid={Boolean(errors["customer.email"])}
-                aria-describedby={describedBy("email", "customer.email")}
-                className={inputClass}
-              />
-              {fieldError("email", "customer.email")}
-            </div>
+            <TextField
+              id="email"
+              label="Email"
+              error={errors["customer.email"]}
+              type="email"
+              maxLength={254}
+              className={inputClass}
+            />
           </div>
           <button
             type="button"

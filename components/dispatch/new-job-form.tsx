@@ -3,6 +3,7 @@
 import { type FormEvent, useRef, useState } from "react";
 import type { CustomerMatch } from "@/lib/customers/search-customers.ts";
 import type { TechnicianOption } from "@/lib/jobs/list-technicians.ts";
+import { TextAreaField, TextField } from "../ui/text-field.tsx";
 import { CustomerPicker } from "./customer-picker.tsx";
 import { type CreatedJob, NewJobCreated } from "./new-job-created.tsx";
 import { inputClass } from "./new-job-fields.ts";
@@ -123,38 +124,24 @@ export function NewJobForm({ technicians, timeZone, today }: Props) {
         describedBy={describedBy}
       />
 
-      <div className="flex flex-col gap-1">
-        <label htmlFor="address" className="font-medium">
-          Address of the work
-        </label>
-        <input
-          id="address"
-          name="address"
-          value={address}
-          onChange={(event) => setAddress(event.currentTarget.value)}
-          maxLength={300}
-          aria-invalid={Boolean(errors.address)}
-          aria-describedby={describedBy("address", "address")}
-          className={inputClass}
-        />
-        {fieldError("address", "address")}
-      </div>
+      <TextField
+        id="address"
+        label="Address of the work"
+        error={errors.address}
+        value={address}
+        onChange={(event) => setAddress(event.currentTarget.value)}
+        maxLength={300}
+        className={inputClass}
+      />
 
-      <div className="flex flex-col gap-1">
-        <label htmlFor="problem" className="font-medium">
-          What's wrong
-        </label>
-        <textarea
-          id="problem"
-          name="problem"
-          rows={3}
-          maxLength={2000}
-          aria-invalid={Boolean(errors.problem)}
-          aria-describedby={describedBy("problem", "problem")}
-          className={inputClass}
-        />
-        {fieldError("problem", "problem")}
-      </div>
+      <TextAreaField
+        id="problem"
+        label="What's wrong"
+        error={errors.problem}
+        rows={3}
+        maxLength={2000}
+        className={inputClass}
+      />
 
       <fieldset
         className="flex flex-col gap-2"

@@ -1,6 +1,7 @@
 "use client";
 
 import { type FormEvent, useRef, useState } from "react";
+import { TextAreaField, TextField } from "../ui/text-field.tsx";
 
 type Props = {
   slug: string;
@@ -13,6 +14,7 @@ type Answer = { data?: { path: string }; error?: { message: string; fields?: Rec
 
 const FIELD_ORDER = ["name", "phone", "email", "address", "problem", "preferredTimes", "channel"];
 
+const LABEL = "text-base font-medium";
 const inputClass =
   "rounded-lg border border-slate-400 bg-white px-3 py-3 text-base aria-[invalid=true]:border-red-700 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-700";
 
@@ -58,8 +60,6 @@ export function RequestForm({ slug, initialErrors = {}, initialSummary = null }:
     if (first) formRef.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
   };
 
-  const described = (name: string, hint?: string) =>
-    [hint, errors[name] ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
   const fieldError = (name: string) =>
     errors[name] ? (
       <p id={`${name}-error`} className="text-sm font-medium text-red-800">
@@ -69,116 +69,84 @@ export function RequestForm({ slug, initialErrors = {}, initialSummary = null }:
 
   return (
     <form ref={formRef} method="post" action={action} onSubmit={submit} className="flex flex-col gap-5" noValidate>
-      <div className="flex flex-col gap-1">
-        <label htmlFor="name" className="text-base font-medium">
-          Your name
-        </label>
-        <input
-          id="name"
-          name="name"
-          autoComplete="name"
-          required
-          maxLength={100}
-          aria-invalid={Boolean(errors.name)}
-          aria-describedby={described("name")}
-          className={inputClass}
-        />
-        {fieldError("name")}
-      </div>
+      <TextField
+        id="name"
+        label="Your name"
+        labelClassName={LABEL}
+        error={errors.name}
+        autoComplete="name"
+        required
+        maxLength={100}
+        className={inputClass}
+      />
 
       <fieldset className="flex flex-col gap-3">
         <legend className="mb-1 text-base font-medium">How can we reach you?</legend>
         <p id="contact-hint" className="-mt-2 text-sm text-slate-700">
           A phone number, an email, or both.
         </p>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="phone" className="text-base font-medium">
-            Phone
-          </label>
-          <input
-            id="phone"
-            name="phone"
-            type="tel"
-            inputMode="tel"
-            autoComplete="tel"
-            maxLength={30}
-            aria-invalid={Boolean(errors.phone)}
-            aria-describedby={described("phone", "contact-hint")}
-            className={inputClass}
-          />
-          {fieldError("phone")}
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="email" className="text-base font-medium">
-            Email
-          </label>
-          <input
-            id="email"
-            name="email"
-            type="email"
-            inputMode="email"
-            autoComplete="email"
-            maxLength={254}
-            aria-invalid={Boolean(errors.email)}
-            aria-describedby={described("email", "contact-hint")}
-            className={inputClass}
-          />
-          {fieldError("email")}
-        </div>
+        <TextField
+          id="phone"
+          label="Phone"
+          labelClassName={LABEL}
+          error={errors.phone}
+          describedBy="contact-hint"
+          type="tel"
+          inputMode="tel"
+          autoComplete="tel"
+          maxLength={30}
+          className={inputClass}
+        />
+        <TextField
+          id="email"
+          label="Email"
+          labelClassName={LABEL}
+          error={errors.email}
+          describedBy="contact-hint"
+          type="email"
+          inputMode="email"
+          autoComplete="email"
+          maxLength={254}
+          className={inputClass}
+        />
       </fieldset>
 
-      <div className="flex flex-col gap-1">
-        <label htmlFor="address" className="text-base font-medium">
-          Address of the work
-        </label>
-        <input
-          id="address"
-          name="address"
-          autoComplete="street-address"
-          required
-          maxLength={300}
-          aria-invalid={Boolean(errors.address)}
-          aria-describedby={described("address")}
-          className={inputClass}
-        />
-        {fieldError("address")}
-      </div>
+      <TextField
+        id="address"
+        label="Address of the work"
+        labelClassName={LABEL}
+        error={errors.address}
+        autoComplete="street-address"
+        required
+        maxLength={300}
+        className={inputClass}
+      />
 
-      <div className="flex flex-col gap-1">
-        <label htmlFor="problem" className="text-base font-medium">
-          What's wrong?
-        </label>
-        <textarea
-          id="problem"
-          name="problem"
-          required
-          rows={4}
-          maxLength={2000}
-          aria-invalid={Boolean(errors.problem)}
-          aria-describedby={described("problem", "problem-hint")}
-          className={inputClass}
-        />
-        <p id="problem-hint" className="text-sm text-slate-700">
-          What you see or hear, since when, and anything you've tried.
-        </p>
-        {fieldError("problem")}
-      </div>
+      <TextAreaField
+        id="problem"
+        label="What's wrong?"
+        labelClassName={LABEL}
+        error={errors.problem}
+        hint="What you see or hear, since when, and anything you've tried."
+        required
+        rows={4}
+        maxLength={2000}
+        className={inputClass}
+      />
 
-      <div className="flex flex-col gap-1">
-        <label htmlFor="preferredTimes" className="text-base font-medium">
-          Days and times that suit you <span className="font-normal text-slate-700">(optional)</span>
-        </label>
-        <input
-          id="preferredTimes"
-          name="preferredTimes"
-          maxLength={200}
-          placeholder="e.g. weekday mornings, not Friday"
-          aria-invalid={Boolean(errors.preferredTimes)}
-          aria-describedby={described("preferredTimes")}
-          className={inputClass}
-        />
-        {fieldError("preferredTimes")}
-      </div>
+      <TextField
+        id="preferredTimes"
+        label={
+          <>
+            Days and times that suit you <span className="font-normal text-slate-700">(optional)</span>
+          </>
+        }
+        labelClassName={LABEL}
+        error={errors.preferredTimes}
+        maxLength={200}
+        placeholder="e.g. weekday mornings, not Friday"
+        className={inputClass}
+      />
 
       <fieldset
         className="flex flex-col gap-2"
