@@ -4,9 +4,10 @@ import { type KeyboardEvent, useCallback, useMemo, useState } from "react";
 import { formatRelative, formatWaiting } from "@/lib/format/dates.ts";
 import type { JobSummary } from "@/lib/jobs/job-view.ts";
 import type { TechnicianOption } from "@/lib/jobs/list-technicians.ts";
-import { isOpen, STATUS_LABEL } from "@/lib/jobs/status-machine.ts";
+import { isOpen } from "@/lib/jobs/status-machine.ts";
 import { RatingAlert } from "../feedback/rating-alert.tsx";
 import { ClosedJobs } from "../jobs/closed-jobs.tsx";
+import { JobRowHeading } from "../jobs/job-row-heading.tsx";
 import { AccessEnded } from "../realtime/access-ended.tsx";
 import { useConnection } from "../realtime/use-connection.ts";
 import { useLiveJobs } from "../realtime/use-live-jobs.ts";
@@ -186,15 +187,7 @@ function BoardRow({ job, waiting, unread, now, current, onOpen }: RowProps) {
       data-testid="board-job"
       className={`block w-full border-b border-slate-100 px-4 py-3 text-left hover:bg-slate-50 ${current ? "bg-blue-50" : ""}`}
     >
-      <span className="flex items-center justify-between gap-2">
-        <span className="truncate font-semibold">
-          #{job.number} · {job.customer.name}
-        </span>
-        <span className="shrink-0 rounded-full bg-slate-200 px-2 py-0.5 text-xs font-medium">
-          {STATUS_LABEL[job.status]}
-        </span>
-      </span>
-      <span className="block truncate text-sm text-slate-800">{job.title}</span>
+      <JobRowHeading job={job} />
       <span className="mt-1 flex items-center justify-between gap-2 text-sm text-slate-700">
         <span className="truncate">
           {job.technician?.name ?? "Unassigned"}

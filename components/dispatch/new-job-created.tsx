@@ -1,26 +1,17 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useRef, useState } from "react";
+import { useEffect } from "react";
 import type { JobSummary } from "@/lib/jobs/job-view.ts";
+import { useCopyLink } from "../ui/use-copy-link.ts";
 
 export type CreatedJob = { job: JobSummary; link: { url: string; expiresAt: string } };
 
 /** A job opened by phone: the link to send the homeowner, and where to go next. */
 export function NewJobCreated({ created, onStartOver }: { created: CreatedJob; onStartOver: () => void }) {
-  const [copied, setCopied] = useState<"yes" | "no" | null>(null);
-  const linkField = useRef<HTMLInputElement>(null);
+  const { field: linkField, copied, copy } = useCopyLink(created.link.url);
 
-  useEffect(() => linkField.current?.focus(), []);
-
-  const copy = async () => {
-    linkField.current?.select();
-    if (!navigator.clipboard) return setCopied("no");
-    await navigator.clipboard.writeText(created.link.url).then(
-      () => setCopied("yes"),
-      () => setCopied("no"),
-    );
-  };
+  useEffect(() => linkField.current?.focus(), [linkField]);
 
   return (
     <section

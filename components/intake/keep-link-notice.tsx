@@ -1,6 +1,7 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useState } from "react";
+import { useCopyLink } from "../ui/use-copy-link.ts";
 
 type Props = { url: string };
 
@@ -10,19 +11,8 @@ type Props = { url: string };
  */
 export function KeepLinkNotice({ url }: Props) {
   const [open, setOpen] = useState(true);
-  const [copied, setCopied] = useState<"yes" | "no" | null>(null);
-  const field = useRef<HTMLInputElement>(null);
+  const { field, copied, copy } = useCopyLink(url);
   if (!open) return null;
-
-  const copy = async () => {
-    field.current?.select();
-    // No clipboard on plain http away from localhost: the link is selected, ready to copy.
-    if (!navigator.clipboard) return setCopied("no");
-    await navigator.clipboard.writeText(url).then(
-      () => setCopied("yes"),
-      () => setCopied("no"),
-    );
-  };
 
   const dismiss = () => {
     setOpen(false);

@@ -7,6 +7,7 @@ import type { JobSummary } from "@/lib/jobs/job-view.ts";
 import { STATUS_LABEL } from "@/lib/jobs/status-machine.ts";
 import { MAX_JOB_SEARCH_LENGTH } from "@/lib/jobs/text-limits.ts";
 import { callApi } from "../ui/call-api.ts";
+import { JobRowHeading } from "./job-row-heading.tsx";
 
 type Props = {
   timeZone: string;
@@ -105,15 +106,7 @@ function ClosedRow({
 }) {
   const content = (
     <>
-      <span className="flex items-center justify-between gap-2">
-        <span className="truncate font-semibold">
-          #{job.number} · {job.customer.name}
-        </span>
-        <span className="shrink-0 rounded-full bg-slate-200 px-2 py-0.5 text-xs font-medium">
-          {STATUS_LABEL[job.status]}
-        </span>
-      </span>
-      <span className="block truncate text-sm text-slate-800">{job.title}</span>
+      <JobRowHeading job={job} />
       <span className="block truncate text-sm text-slate-700">
         {job.customer.address ?? "No address"} · {STATUS_LABEL[job.status].toLowerCase()}{" "}
         {formatDayTime(job.steps[job.status] ?? job.updatedAt, timeZone)}
