@@ -8,7 +8,9 @@ export const metadata: Metadata = {
   description: "One live conversation for every home-service job.",
 };
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+// With the keyboard open, the page shrinks to what is left (Chrome on Android would otherwise only pan it):
+// full-height screens keep the message box and the newest messages in view.
+export const viewport: Viewport = { width: "device-width", initialScale: 1, interactiveWidget: "resizes-content" };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Every page renders per request: its scripts carry that request's CSP nonce

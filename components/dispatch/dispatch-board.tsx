@@ -1,6 +1,6 @@
 "use client";
 
-import { type KeyboardEvent, useCallback, useMemo, useState } from "react";
+import { type KeyboardEvent, useMemo, useState } from "react";
 import { formatRelative, formatWaiting } from "@/lib/format/dates.ts";
 import type { JobSummary } from "@/lib/jobs/job-view.ts";
 import type { TechnicianOption } from "@/lib/jobs/list-technicians.ts";
@@ -19,18 +19,11 @@ type Props = { initialJobs: JobSummary[]; technicians: TechnicianOption[]; viewe
 const allJobs = () => true;
 
 export function DispatchBoard({ initialJobs, technicians, viewerName, timeZone }: Props) {
-  const jobs = useLiveJobs(initialJobs, allJobs);
+  const { jobs, markRead } = useLiveJobs(initialJobs, allJobs);
   const connection = useConnection();
   const [selected, setSelected] = useState<string | null>(null);
   const [view, setView] = useState<"live" | "closed">("live");
-  const [readSeq, setReadSeq] = useState<Record<string, number>>(() =>
-    Object.fromEntries(initialJobs.map((job) => [job.id, job.lastSeq - (job.unread ?? 0)])),
-  );
   const now = Date.now();
-
-  const onRead = useCallback((jobId: string, seq: number) => {
-    setReadSeq((current) => ((current[jobId] ?? 0) >= seq ? current : { ...current, [jobId]: seq }));
-  }, []);
 
   // Who needs attention first: homeowners waiting for an answer, longest first;
   // then the rest by unread, then newest.
@@ -38,7 +31,7 @@ export function DispatchBoard({ initialJobs, technicians, viewerName, timeZone }
     const rows = jobs.map((job) => ({
       job,
       waiting: job.awaitingReplySince,
-      unread: Math.max(0, job.lastSeq - (readSeq[job.id] ?? 0)),
+      unread: job.unread,
     }));
     const waitingRows = rows
       .filter((row) => row.waiting)
@@ -47,7 +40,7 @@ export function DispatchBoard({ initialJobs, technicians, viewerName, timeZone }
       .filter((row) => !row.waiting)
       .sort((a, b) => b.unread - a.unread || b.job.updatedAt.localeCompare(a.job.updatedAt));
     return { waitingRows, otherRows, unreadCount: rows.filter((row) => row.unread > 0).length };
-  }, [jobs, readSeq]);
+  }, [jobs]);
 
   // The tab's title counts jobs with unread messages: seen from another tab or the taskbar.
   useDocumentTitle(unreadCount > 0 ? `(${unreadCount}) Dispatch · Trio` : "Dispatch · Trio");
@@ -157,7 +150,7 @@ export function DispatchBoard({ initialJobs, technicians, viewerName, timeZone }
                 viewer={{ kind: "staff", role: "DISPATCHER", name: viewerName }}
                 timeZone={timeZone}
                 technicians={technicians}
-                onRead={onRead}
+                onRead={markRead}
               />
             </div>
           </>

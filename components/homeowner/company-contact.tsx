@@ -1,3 +1,5 @@
+import { telHref } from "@/lib/format/contact-links.ts";
+
 export type CompanyContactInfo = { name: string; phone: string | null; email: string | null };
 
 /** How to reach the office, on every homeowner page: a tap to call or to write. */
@@ -8,7 +10,7 @@ export function CompanyContact({ company, className = "" }: { company: CompanyCo
     <p className={`flex flex-wrap items-center gap-x-4 text-sm ${className}`}>
       <span className="sr-only">Contact {company.name}:</span>
       {company.phone && (
-        <a href={`tel:${company.phone.replace(/[^\d+]/g, "")}`} className={link}>
+        <a href={telHref(company.phone)} className={link}>
           Call {company.phone}
         </a>
       )}

@@ -13,9 +13,18 @@ type Props = {
   canWriteNotes: boolean;
   onSend: (body: string, visibility: VisibilityName) => void;
   onTyping: (visibility: VisibilityName) => void;
+  /** The message box took focus (the technician's header folds to give the conversation room). */
+  onFocus?: () => void;
 };
 
-export function Composer({ canWriteNotes, onSend, onTyping }: Props) {
+/**
+ * On a touch screen Enter makes a new line (a phone keyboard has no Shift+Enter
+ * worth the name) and the Send button sends; with a keyboard Enter sends.
+ * Ctrl/Cmd+Enter always sends.
+ */
+const enterMakesNewLine = () => window.matchMedia("(pointer: coarse)").matches;
+
+export function Composer({ canWriteNotes, onSend, onTyping, onFocus }: Props) {
   const [body, setBody] = useState("");
   const [note, setNote] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -38,7 +47,9 @@ export function Composer({ canWriteNotes, onSend, onTyping }: Props) {
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) submit(event);
+    if (event.key !== "Enter" || event.nativeEvent.isComposing) return;
+    if (event.ctrlKey || event.metaKey) return submit(event);
+    if (!event.shiftKey && !enterMakesNewLine()) submit(event);
   };
 
   return (
@@ -54,7 +65,7 @@ export function Composer({ canWriteNotes, onSend, onTyping }: Props) {
             onChange={(e) => setNote(e.target.checked)}
             className="h-5 w-5 accent-amber-600"
           />
-          Internal note (staff only, the homeowner never sees it)
+          Internal note: only staff see it
         </label>
       )}
       <div className="flex items-end gap-2">
@@ -69,11 +80,13 @@ export function Composer({ canWriteNotes, onSend, onTyping }: Props) {
             if (e.target.value.trim()) onTyping(visibility);
           }}
           onKeyDown={onKeyDown}
+          onFocus={onFocus}
+          aria-keyshortcuts="Control+Enter Meta+Enter"
           rows={2}
           placeholder={note ? "Write an internal note…" : "Write a message…"}
           aria-describedby={problem ? problemId : undefined}
           aria-invalid={problem ? true : undefined}
-          className="min-h-12 flex-1 resize-y rounded-xl border border-slate-400 bg-white px-3 py-2 text-base"
+          className="field-sizing-content max-h-40 min-h-12 flex-1 resize-none rounded-xl border border-slate-400 bg-white px-3 py-2 text-base"
         />
         <button
           type="submit"

@@ -3,7 +3,12 @@
 import { useEffect, useState } from "react";
 import type { PendingMessage } from "./use-thread.ts";
 
-type Props = { message: PendingMessage; onRetry: () => void; onDiscard: () => void };
+type Props = {
+  message: PendingMessage;
+  /** Absent when it can no longer go out (the job is not ours to write in): only discarding is left. */
+  onRetry?: () => void;
+  onDiscard: () => void;
+};
 
 const STATE_TEXT = {
   sending: "Sending…",
@@ -50,9 +55,11 @@ export function PendingBubble({ message, onRetry, onDiscard }: Props) {
           {text} {message.error}
           {message.state === "failed" && (
             <span className="ml-2 inline-flex gap-2">
-              <button type="button" onClick={onRetry} className="font-semibold text-blue-800 underline">
-                Try again
-              </button>
+              {onRetry && (
+                <button type="button" onClick={onRetry} className="font-semibold text-blue-800 underline">
+                  Try again
+                </button>
+              )}
               <button type="button" onClick={onDiscard} className="text-slate-700 underline">
                 Discard
               </button>

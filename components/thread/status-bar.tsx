@@ -1,28 +1,14 @@
 "use client";
 
-import { useState } from "react";
 import { describeStatus } from "@/lib/jobs/describe-status.ts";
 import type { JobSummary } from "@/lib/jobs/job-view.ts";
 import type { TechnicianOption } from "@/lib/jobs/list-technicians.ts";
-import type { JobStatusName } from "@/lib/jobs/schemas.ts";
-import { forwardStatus, previousStatus, STATUS_LABEL } from "@/lib/jobs/status-machine.ts";
+import { previousStatus } from "@/lib/jobs/status-machine.ts";
 import { ACTION, SECONDARY } from "../ui/action-styles.ts";
 import { AssignTechnician } from "./assign-technician.tsx";
 import { HomeownerLinks } from "./homeowner-links.tsx";
-import { type JobActions, type Question, StatusQuestion } from "./status-question.tsx";
-
-export type Viewer = { kind: "homeowner" | "staff"; role: "HOMEOWNER" | "TECHNICIAN" | "DISPATCHER"; name: string };
-
-// The technician speaks for themselves; the office marks what the technician did.
-const ACTION_LABEL: Record<"TECHNICIAN" | "DISPATCHER", Partial<Record<JobStatusName, string>>> = {
-  TECHNICIAN: { EN_ROUTE: "I'm on my way", ON_SITE: "I've arrived", COMPLETED: "Job complete" },
-  DISPATCHER: {
-    SCHEDULED: "Mark scheduled",
-    EN_ROUTE: "Mark on the way",
-    ON_SITE: "Mark arrived",
-    COMPLETED: "Mark complete",
-  },
-};
+import { type JobActions, StatusQuestion } from "./status-question.tsx";
+import { useStatusStep, type Viewer } from "./use-status-step.ts";
 
 type Props = JobActions & {
   job: JobSummary;
@@ -34,31 +20,10 @@ type Props = JobActions & {
   reconnecting: boolean;
 };
 
-/** The steps that ask something before they are taken. */
-const QUESTION_FOR: Partial<Record<JobStatusName, Question>> = {
-  SCHEDULED: "window",
-  EN_ROUTE: "on-the-way",
-  COMPLETED: "summary",
-};
-
 export function StatusBar({ job, technicians = [], viewer, timeZone, reconnecting, ...actions }: Props) {
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [asking, setAsking] = useState<Question | null>(null);
-  const office = viewer.role === "DISPATCHER";
-  const next = viewer.kind === "staff" ? forwardStatus(job.status) : null;
+  const { office, next, nextLabel, run, busy, problem, asking, setAsking } = useStatusStep(job, viewer, actions);
   const canCancel = office && next !== null;
   const canStepBack = office && previousStatus(job) !== null;
-
-  const run = async (to: JobStatusName) => {
-    // A technician's list never offers scheduling; the office picks a window.
-    const question = to === "SCHEDULED" && !office ? undefined : QUESTION_FOR[to];
-    if (question) return setAsking(question);
-    if (to === "CANCELED" && !window.confirm("Cancel this job? Everyone in the thread will see it.")) return;
-    setBusy(true);
-    setProblem(await actions.onTransition(to));
-    setBusy(false);
-  };
 
   return (
     <section aria-label="Job status" className="border-b border-slate-200 bg-white px-4 py-3">
@@ -94,7 +59,7 @@ export function StatusBar({ job, technicians = [], viewer, timeZone, reconnectin
           )}
           {next && !asking && (
             <button type="button" disabled={busy} onClick={() => run(next)} className={ACTION}>
-              {(viewer.role !== "HOMEOWNER" && ACTION_LABEL[viewer.role][next]) || STATUS_LABEL[next]}
+              {nextLabel}
             </button>
           )}
           {job.status === "SCHEDULED" && office && !asking && (

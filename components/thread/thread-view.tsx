@@ -11,12 +11,16 @@ import { JobProgress } from "../homeowner/job-progress.tsx";
 import { TechnicianCard } from "../homeowner/technician-card.tsx";
 import { AccessEnded } from "../realtime/access-ended.tsx";
 import { useConnection } from "../realtime/use-connection.ts";
+import { NextAction } from "../tech/next-action.tsx";
+import { TechJobHeader } from "../tech/tech-job-header.tsx";
 import { Composer } from "./composer.tsx";
 import { HomeownerReach } from "./homeowner-reach.tsx";
 import { MessageBubble } from "./message-bubble.tsx";
 import { PendingBubble } from "./pending-bubble.tsx";
-import { StatusBar, type Viewer } from "./status-bar.tsx";
+import { StatusBar } from "./status-bar.tsx";
+import type { Viewer } from "./use-status-step.ts";
 import { useThread } from "./use-thread.ts";
+import { writingStopped } from "./writing-stopped.ts";
 
 type Props = {
   jobId: string;
@@ -24,6 +28,8 @@ type Props = {
   viewer: Viewer;
   timeZone: string;
   technicians?: TechnicianOption[];
+  /** Staff: the homeowner's phone, for a technician's tap to call. */
+  customerPhone?: string | null;
   /** Tells a surrounding list how far this viewer has read. */
   onRead?: (jobId: string, seq: number) => void;
 };
@@ -31,13 +37,20 @@ type Props = {
 const isMine = (message: MessageView, viewer: Viewer) =>
   message.author?.role === viewer.role && (viewer.kind === "homeowner" || message.author.name === viewer.name);
 
-export function ThreadView({ jobId, initial, viewer, timeZone, technicians, onRead }: Props) {
+export function ThreadView({ jobId, initial, viewer, timeZone, technicians, customerPhone = null, onRead }: Props) {
   const thread = useThread(jobId, initial);
   const connection = useConnection();
-  const { job, messages, pending, readers, typing, markRead } = thread;
+  const { job, messages, pending, readers, typing, markRead, halt } = thread;
   const listRef = useRef<HTMLOListElement>(null);
   const [now, setNow] = useState(() => Date.now());
   const lastSeq = messages.at(-1)?.seq ?? 0;
+  const technician = viewer.role === "TECHNICIAN";
+  // The technician's header folds to one line while they type or scroll; "Details" opens it again.
+  const [collapsed, setCollapsed] = useState(false);
+  const stopped = job && technician ? writingStopped(job, viewer, thread.gone) : null;
+
+  // Losing the job stops sending at once; what waits stays, marked as not sent.
+  useEffect(() => halt(stopped?.pending ?? null), [halt, stopped?.pending]);
 
   useEffect(() => {
     const tick = setInterval(() => setNow(Date.now()), 30_000);
@@ -85,24 +98,39 @@ export function ThreadView({ jobId, initial, viewer, timeZone, technicians, onRe
 
   return (
     <div className="flex h-full min-h-0 flex-col">
-      <StatusBar
-        job={job}
-        technicians={technicians}
-        viewer={viewer}
-        timeZone={timeZone}
-        reconnecting={connection === "reconnecting"}
-        onTransition={thread.transition}
-        onUpdateEta={thread.updateEta}
-        onSchedule={thread.schedule}
-      />
+      {technician ? (
+        <TechJobHeader
+          job={job}
+          timeZone={timeZone}
+          customerPhone={customerPhone}
+          collapsed={collapsed}
+          onExpand={() => setCollapsed(false)}
+          reconnecting={connection === "reconnecting"}
+        />
+      ) : (
+        <StatusBar
+          job={job}
+          technicians={technicians}
+          viewer={viewer}
+          timeZone={timeZone}
+          reconnecting={connection === "reconnecting"}
+          onTransition={thread.transition}
+          onUpdateEta={thread.updateEta}
+          onSchedule={thread.schedule}
+        />
+      )}
       {viewer.kind === "homeowner" && (
         <>
           <JobProgress job={job} timeZone={timeZone} />
           {job.technician && <TechnicianCard technician={job.technician} />}
         </>
       )}
-      {viewer.kind === "staff" && <HomeownerReach jobId={job.id} now={now} />}
-      {viewer.kind === "staff" && <JobRatingPanel job={job} messages={messages} timeZone={timeZone} />}
+      {viewer.kind === "staff" && !(technician && collapsed) && (
+        <>
+          <HomeownerReach jobId={job.id} now={now} />
+          <JobRatingPanel job={job} messages={messages} timeZone={timeZone} />
+        </>
+      )}
       <ol
         ref={listRef}
         className="min-h-0 flex-1 overflow-y-auto px-3 py-2"
@@ -111,6 +139,9 @@ export function ThreadView({ jobId, initial, viewer, timeZone, technicians, onRe
         aria-relevant="additions"
         // biome-ignore lint/a11y/noNoninteractiveTabindex: the scrolling region must be reachable by keyboard
         tabIndex={0}
+        // A finger or wheel moving the conversation (not new messages scrolling it) folds the header.
+        onTouchMove={technician ? () => setCollapsed(true) : undefined}
+        onWheel={technician ? () => setCollapsed(true) : undefined}
       >
         {messages.length === 0 && pending.length === 0 && (
           <li className="p-6 text-center text-slate-700">
@@ -130,7 +161,7 @@ export function ThreadView({ jobId, initial, viewer, timeZone, technicians, onRe
           <PendingBubble
             key={message.clientId}
             message={message}
-            onRetry={() => thread.retry(message.clientId)}
+            onRetry={stopped ? undefined : () => thread.retry(message.clientId)}
             onDiscard={() => thread.discard(message.clientId)}
           />
         ))}
@@ -157,8 +188,29 @@ export function ThreadView({ jobId, initial, viewer, timeZone, technicians, onRe
       </div>
       {connection === "ended" ? (
         <AccessEnded who={viewer.kind} />
+      ) : stopped ? (
+        <p role="alert" className="border-t border-slate-200 bg-amber-50 px-4 py-3 text-base text-amber-950">
+          {stopped.explanation}
+        </p>
       ) : (
-        <Composer canWriteNotes={viewer.kind === "staff"} onSend={thread.send} onTyping={thread.notifyTyping} />
+        <>
+          {technician && (
+            <NextAction
+              job={job}
+              viewer={viewer}
+              timeZone={timeZone}
+              onTransition={thread.transition}
+              onUpdateEta={thread.updateEta}
+              onSchedule={thread.schedule}
+            />
+          )}
+          <Composer
+            canWriteNotes={viewer.kind === "staff"}
+            onSend={thread.send}
+            onTyping={thread.notifyTyping}
+            onFocus={technician ? () => setCollapsed(true) : undefined}
+          />
+        </>
       )}
     </div>
   );

@@ -67,6 +67,8 @@ export function useThread(jobId: string, initial: ThreadPage | null) {
   const [pending, setPending] = useState<PendingMessage[]>([]);
   const [typing, setTyping] = useState<TypingPerson[]>([]);
   const [loadError, setLoadError] = useState<string | null>(null);
+  /** The server no longer shows us this job (taken off a technician's list, the link turned off). */
+  const [gone, setGone] = useState(false);
   /**
    * We hold every message we may see up to here. Live messages raise it only
    * once catch-up is done: during catch-up they may run ahead of the pages.
@@ -83,6 +85,9 @@ export function useThread(jobId: string, initial: ThreadPage | null) {
    */
   const holdUntil = useRef(0);
   const holdTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  /** Why nothing more goes out (the job is no longer ours to write in); null while sending is allowed. */
+  const halted = useRef<string | null>(null);
+  const rejoin = useRef<() => void>(() => {});
 
   const updatePending = useCallback(
     (change: (list: PendingMessage[]) => PendingMessage[]) => {
@@ -143,6 +148,8 @@ export function useThread(jobId: string, initial: ThreadPage | null) {
   const transmit = useCallback(
     (message: PendingMessage) => {
       const socket = getSocket();
+      // Kept, and shown as not sent: never silently dropped.
+      if (halted.current) return setState(message.clientId, { state: "failed", error: halted.current });
       if (Date.now() < holdUntil.current) return holdBack(message.clientId);
       if (!socket.connected) {
         updatePending((list) => list.map((m) => (m.clientId === message.clientId ? { ...m, state: "waiting" } : m)));
@@ -174,6 +181,7 @@ export function useThread(jobId: string, initial: ThreadPage | null) {
             }
             if ("data" in response) receive([response.data]);
             else setState(message.clientId, { state: "failed", error: response.error.message });
+            if ("error" in response && response.error.code === "not_found") setGone(true);
             sendNextHeld();
           },
         );
@@ -205,11 +213,13 @@ export function useThread(jobId: string, initial: ThreadPage | null) {
           if ("error" in response) {
             const { code, message, retryAfter } = response.error;
             if (RETRY_JOIN_ON.has(code)) return joinLater(afterSeq, retryAfter ?? JOIN_RETRY_S);
+            if (code === "not_found") setGone(true);
             setLoadError(message);
             return;
           }
           const { job, readers, messages, hasMore } = response.data;
           setLoadError(null);
+          setGone(false);
           setJob(job);
           setReaders(readers);
           receive(messages);
@@ -249,6 +259,9 @@ export function useThread(jobId: string, initial: ThreadPage | null) {
       ]);
     };
 
+    rejoin.current = () => {
+      if (socket.connected) onConnect();
+    };
     socket.on("connect", onConnect);
     socket.on("message:created", onMessage);
     socket.on("job:updated", onJob);
@@ -294,6 +307,28 @@ export function useThread(jobId: string, initial: ThreadPage | null) {
 
   const discard = useCallback(
     (clientId: string) => updatePending((list) => list.filter((m) => m.clientId !== clientId)),
+    [updatePending],
+  );
+
+  /**
+   * Stops everything of ours going out, with why (the job was given to someone
+   * else, canceled): what waits is kept and shown as not sent. `null` lets it
+   * go again (the job came back) and joins the thread anew, since the server
+   * took this tab out of it.
+   */
+  const halt = useCallback(
+    (reason: string | null) => {
+      const was = halted.current;
+      halted.current = reason;
+      if (reason) {
+        clearTimeout(holdTimer.current);
+        updatePending((list) =>
+          list.map((m) => (m.state === "failed" ? m : { ...m, state: "failed", error: reason, retryAt: undefined })),
+        );
+      } else if (was) {
+        rejoin.current();
+      }
+    },
     [updatePending],
   );
 
@@ -353,6 +388,8 @@ export function useThread(jobId: string, initial: ThreadPage | null) {
     readers,
     typing,
     loadError,
+    gone,
+    halt,
     send,
     retry,
     discard,

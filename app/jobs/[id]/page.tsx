@@ -7,6 +7,7 @@ import { ThreadView } from "@/components/thread/thread-view.tsx";
 import { StaffHeader } from "@/components/ui/staff-header.tsx";
 import { companyOf, requireVisibleJob } from "@/lib/auth/current-actor.ts";
 import { isManager } from "@/lib/auth/policy.ts";
+import { getJobCustomerPhone } from "@/lib/customers/get-job-customer-phone.ts";
 import { getDb } from "@/lib/db.ts";
 import { NEW_LINK_COOKIE } from "@/lib/intake/landing-cookies.ts";
 import { newLinkToShow } from "@/lib/intake/new-link-notice.ts";
@@ -21,20 +22,28 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
   const { id } = await params;
   const { actor, job } = await requireVisibleJob(id);
   const page = await listMessages(getDb(), actor, job.id, 0);
-  const [company, technicians, newLink, reach] = await Promise.all([
+  const [company, technicians, newLink, reach, customerPhone] = await Promise.all([
     companyOf(actor),
     listTechnicians(getDb(), actor),
     newLinkToShow(getDb(), actor, (await cookies()).get(NEW_LINK_COOKIE)?.value),
     // A job made without its homeowner in the thread (old data) just has no choice to show.
     actor.kind === "homeowner" ? getUpdatesChannel(getDb(), actor, job.id).catch(() => null) : null,
+    actor.kind === "staff" ? getJobCustomerPhone(getDb(), job.id) : null,
   ]);
   const viewer =
     actor.kind === "homeowner"
       ? ({ kind: "homeowner", role: "HOMEOWNER", name: actor.name } as const)
-      : ({ kind: "staff", role: actor.role === "TECHNICIAN" ? "TECHNICIAN" : "DISPATCHER", name: actor.name } as const);
+      : ({
+          kind: "staff",
+          role: actor.role === "TECHNICIAN" ? "TECHNICIAN" : "DISPATCHER",
+          name: actor.name,
+          userId: actor.userId,
+        } as const);
 
   return (
-    <div className="mx-auto flex h-dvh max-w-3xl flex-col bg-slate-50">
+    // On a phone, the top bar steps aside while the technician's job header is folded (typing, scrolling):
+    // the conversation gets the height.
+    <div className="mx-auto flex h-dvh max-w-3xl flex-col bg-slate-50 max-sm:has-data-folded:[&>header]:hidden">
       {actor.kind === "staff" ? (
         <StaffHeader
           company={company.name}
@@ -60,6 +69,7 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
           viewer={viewer}
           timeZone={company.timeZone}
           technicians={technicians}
+          customerPhone={customerPhone}
         />
       </main>
     </div>
