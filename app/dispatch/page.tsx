@@ -38,7 +38,7 @@ export default async function DispatchPage() {
         <DispatchBoard
           initialJobs={jobs}
           technicians={technicians}
-          viewerName={actor.name}
+          viewer={{ kind: "staff", role: "DISPATCHER", name: actor.name, userId: actor.userId }}
           timeZone={company.timeZone}
         />
       </main>

@@ -12,13 +12,14 @@ import { AccessEnded } from "../realtime/access-ended.tsx";
 import { useConnection } from "../realtime/use-connection.ts";
 import { useLiveJobs } from "../realtime/use-live-jobs.ts";
 import { ThreadView } from "../thread/thread-view.tsx";
+import type { Viewer } from "../thread/use-status-step.ts";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 
-type Props = { initialJobs: JobSummary[]; technicians: TechnicianOption[]; viewerName: string; timeZone: string };
+type Props = { initialJobs: JobSummary[]; technicians: TechnicianOption[]; viewer: Viewer; timeZone: string };
 
 const allJobs = () => true;
 
-export function DispatchBoard({ initialJobs, technicians, viewerName, timeZone }: Props) {
+export function DispatchBoard({ initialJobs, technicians, viewer, timeZone }: Props) {
   const { jobs, markRead } = useLiveJobs(initialJobs, allJobs);
   const connection = useConnection();
   const [selected, setSelected] = useState<string | null>(null);
@@ -147,7 +148,7 @@ export function DispatchBoard({ initialJobs, technicians, viewerName, timeZone }
                 key={selected}
                 jobId={selected}
                 initial={null}
-                viewer={{ kind: "staff", role: "DISPATCHER", name: viewerName }}
+                viewer={viewer}
                 timeZone={timeZone}
                 technicians={technicians}
                 onRead={markRead}

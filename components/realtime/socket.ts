@@ -30,8 +30,26 @@ export function getSocket(): TrioSocket {
   created.on("connect_error", (error) => {
     if (isRateLimited(error)) setTimeout(() => created.connect(), RETRY_AFTER_TOO_MANY_SOCKETS_MS);
   });
+  watchTheLine(created);
   socket = created;
   return socket;
+}
+
+/**
+ * The browser knows at once when the network goes or comes back; the socket
+ * would notice only when a ping goes unanswered (tens of seconds). Gone: drop
+ * the connection now, so what is sent waits honestly and the page says so.
+ * Back: connect now rather than at the end of the reconnection back-off.
+ */
+function watchTheLine(created: TrioSocket) {
+  window.addEventListener("offline", () => {
+    if (created.connected) created.io.engine?.close();
+  });
+  window.addEventListener("online", () => {
+    if (created.connected) return;
+    created.disconnect();
+    created.connect();
+  });
 }
 
 /** A message id that works on plain-http pages too (randomUUID needs a secure context). */

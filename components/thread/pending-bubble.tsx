@@ -1,10 +1,11 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import type { PendingMessage } from "./use-thread.ts";
+import { STATUS_LABEL } from "@/lib/jobs/status-machine.ts";
+import type { PendingEntry } from "../offline/outbox-store.ts";
 
 type Props = {
-  message: PendingMessage;
+  message: PendingEntry;
   /** Absent when it can no longer go out (the job is not ours to write in): only discarding is left. */
   onRetry?: () => void;
   onDiscard: () => void;
@@ -12,7 +13,7 @@ type Props = {
 
 const STATE_TEXT = {
   sending: "Sending…",
-  waiting: "Waiting for connection. It will send by itself.",
+  waiting: "Waiting to send. It will go out by itself.",
   limited: "Slow down — sending again soon.",
   failed: "Not sent.",
 } as const;
@@ -29,31 +30,50 @@ function useSecondsUntil(retryAt: number | undefined): number | null {
   return retryAt === undefined ? null : Math.max(0, Math.ceil((retryAt - now) / 1000));
 }
 
-/** A message of ours the server has not confirmed yet: honest about where it is. */
-export function PendingBubble({ message, onRetry, onDiscard }: Props) {
-  const note = message.visibility === "STAFF";
-  const seconds = useSecondsUntil(message.state === "limited" ? message.retryAt : undefined);
+/** A status tap in words, as it will read in the thread once taken. */
+const STEP_TEXT: Partial<Record<keyof typeof STATUS_LABEL, string>> = {
+  EN_ROUTE: "On my way",
+  ON_SITE: "Arrived",
+  COMPLETED: "Job complete",
+};
+
+/** A message or status tap of ours the server has not confirmed yet: honest about where it is. */
+export function PendingBubble({ message: entry, onRetry, onDiscard }: Props) {
+  const note = entry.kind === "message" && entry.visibility === "STAFF";
+  const seconds = useSecondsUntil(entry.state === "limited" ? entry.retryAt : undefined);
   // Due but not sent yet: it waits its turn behind the messages before it.
   const text =
     seconds === null
-      ? STATE_TEXT[message.state]
+      ? STATE_TEXT[entry.state]
       : seconds > 0
         ? `Slow down — sending again in ${seconds} s`
         : "Slow down — sending in turn.";
+  const what = entry.kind === "message" ? "Your message" : "Your status update";
   return (
-    <li className="my-2 flex justify-end" data-pending={message.state}>
+    <li className="my-2 flex justify-end" data-pending={entry.state} data-pending-kind={entry.kind}>
       <article
         className={`max-w-[85%] overflow-hidden rounded-2xl px-4 py-2 opacity-90 sm:max-w-[70%] ${
-          note ? "border-2 border-dashed border-amber-500 bg-amber-50" : "bg-blue-100 text-slate-900"
+          note
+            ? "border-2 border-dashed border-amber-500 bg-amber-50"
+            : entry.kind === "step"
+              ? "border-2 border-dashed border-emerald-600 bg-emerald-50 text-slate-900"
+              : "bg-blue-100 text-slate-900"
         }`}
-        aria-label={`Your message, ${STATE_TEXT[message.state]}`}
+        aria-label={`${what}, ${STATE_TEXT[entry.state]}`}
       >
-        <p dir="auto" className="text-base leading-snug break-words whitespace-pre-wrap">
-          {message.body}
-        </p>
+        {entry.kind === "message" ? (
+          <p dir="auto" className="text-base leading-snug break-words whitespace-pre-wrap">
+            {entry.body}
+          </p>
+        ) : (
+          <p className="text-base font-semibold">
+            Status: {STEP_TEXT[entry.to] ?? STATUS_LABEL[entry.to]}
+            {entry.details.summary && <span className="block font-normal">{entry.details.summary}</span>}
+          </p>
+        )}
         <footer className="mt-1 text-xs text-slate-700" role="status">
-          {text} {message.error}
-          {message.state === "failed" && (
+          {text} {entry.error}
+          {entry.state === "failed" && (
             <span className="ml-2 inline-flex gap-2">
               {onRetry && (
                 <button type="button" onClick={onRetry} className="font-semibold text-blue-800 underline">

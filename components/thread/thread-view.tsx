@@ -38,7 +38,7 @@ const isMine = (message: MessageView, viewer: Viewer) =>
   message.author?.role === viewer.role && (viewer.kind === "homeowner" || message.author.name === viewer.name);
 
 export function ThreadView({ jobId, initial, viewer, timeZone, technicians, customerPhone = null, onRead }: Props) {
-  const thread = useThread(jobId, initial);
+  const thread = useThread(jobId, initial, `${viewer.role}:${viewer.userId ?? viewer.name}`);
   const connection = useConnection();
   const { job, messages, pending, readers, typing, markRead, halt } = thread;
   const listRef = useRef<HTMLOListElement>(null);
@@ -95,6 +95,9 @@ export function ThreadView({ jobId, initial, viewer, timeZone, technicians, cust
       )
     : [];
   const typingNow = typing.filter((t) => t.until > now - 1000);
+  // A status tap waiting to go out moves the technician's next step on: arrived after "On my way", offline too.
+  const waitingStep = pending.findLast((entry) => entry.kind === "step" && entry.state !== "failed");
+  const actionJob = waitingStep?.kind === "step" ? { ...job, status: waitingStep.to } : job;
 
   return (
     <div className="flex h-full min-h-0 flex-col">
@@ -118,6 +121,17 @@ export function ThreadView({ jobId, initial, viewer, timeZone, technicians, cust
           onUpdateEta={thread.updateEta}
           onSchedule={thread.schedule}
         />
+      )}
+      {connection === "offline" && (
+        <p role="status" className="border-b border-amber-300 bg-amber-100 px-4 py-2 text-base text-amber-950">
+          You're offline. What you send waits here and goes out by itself when you're back online.
+        </p>
+      )}
+      {!thread.outboxKept && pending.length > 0 && (
+        <p role="status" className="border-b border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-950">
+          This browser can't keep unsent messages if the page is closed (private browsing?). Keep this page open until
+          they have gone out.
+        </p>
       )}
       {viewer.kind === "homeowner" && (
         <>
@@ -196,7 +210,7 @@ export function ThreadView({ jobId, initial, viewer, timeZone, technicians, cust
         <>
           {technician && (
             <NextAction
-              job={job}
+              job={actionJob}
               viewer={viewer}
               timeZone={timeZone}
               onTransition={thread.transition}

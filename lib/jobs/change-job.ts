@@ -29,7 +29,9 @@ export async function changeJob(
     if (!entry) return { job, message: null };
     const expect = { status: job.status, technicianId: job.technicianId };
     const result = await appendEntry(db, actor, jobId, { ...entry, expect });
-    if (result.outcome !== "stale") return { job: result.job, message: result.message };
+    // A repeated clientId finds its entry stored already: nothing new to tell anyone.
+    if (result.outcome !== "stale")
+      return { job: result.job, message: result.outcome === "created" ? result.message : null };
     if (attempt === ATTEMPTS) {
       throw new AppError("conflict", "That was changed by someone else at the same time. Try again.");
     }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { addressSchema, customerChoiceSchema } from "../customers/schemas.ts";
 import { idSchema } from "../ids.ts";
 import { cleanMessageText, messageLength, messageTextProblem } from "../messages/message-text.ts";
-import { messageBodySchema } from "../messages/schemas.ts";
+import { clientIdSchema, messageBodySchema } from "../messages/schemas.ts";
 import { JOB_STATUSES } from "./job-statuses.ts";
 import { MAX_JOB_SEARCH_LENGTH, MAX_STEP_BACK_REASON_LENGTH, MAX_WORK_SUMMARY_LENGTH } from "./text-limits.ts";
 
@@ -31,6 +31,11 @@ export const transitionInputSchema = z.strictObject({
   summary: shortText(MAX_WORK_SUMMARY_LENGTH).optional(),
   /** Required for a step back (previousStatus): why, for everyone in the thread. */
   reason: shortText(MAX_STEP_BACK_REASON_LENGTH).optional(),
+  /**
+   * The tap's own id (a tap made offline is sent again until it is answered):
+   * the step's thread entry carries it, and a repeat changes nothing more.
+   */
+  clientId: clientIdSchema.optional(),
 });
 export type TransitionInput = z.infer<typeof transitionInputSchema>;
 

@@ -7,6 +7,7 @@ import type { Entry } from "../messages/append-entry.ts";
 import type { MessageView } from "../messages/message-view.ts";
 import { companyTimeZone } from "../scheduling/company-time-zone.ts";
 import { changeJob } from "./change-job.ts";
+import { getVisibleJob } from "./get-visible-job.ts";
 import type { JobRow } from "./job-view.ts";
 import type { TransitionInput } from "./schemas.ts";
 import { canTransition, describeStepBack, describeTransition, previousStatus, STATUS_LABEL } from "./status-machine.ts";
@@ -24,15 +25,28 @@ export type TransitionResult = { job: JobRow; message: MessageView | null };
 export async function transitionJob(db: Db, actor: Actor, input: TransitionInput): Promise<TransitionResult> {
   if (actor.kind === "homeowner") throw new AppError("forbidden", "Only the company can change the job's status.");
   const timeZone = input.eta && input.to === "EN_ROUTE" ? await companyTimeZone(db, actor.companyId) : null;
+  // A tap sent again after its answer was lost: it was taken, whatever happened since.
+  if (input.clientId && (await tapTaken(db, input.jobId, input.clientId))) {
+    return { job: await getVisibleJob(db, actor, input.jobId), message: null };
+  }
   return changeJob(db, actor, input.jobId, (job) => {
     if (job.status === input.to) return null;
-    if (canTransition(job.status, input.to)) return stepForward(actor, job, input, timeZone);
-    if (previousStatus(job) === input.to) return stepBack(actor, job, input);
+    const entry = canTransition(job.status, input.to)
+      ? stepForward(actor, job, input, timeZone)
+      : previousStatus(job) === input.to
+        ? stepBack(actor, job, input)
+        : null;
+    if (entry) return input.clientId ? { ...entry, clientId: input.clientId } : entry;
     throw new AppError(
       "conflict",
       `A job that is ${STATUS_LABEL[job.status].toLowerCase()} can't be moved to ${STATUS_LABEL[input.to].toLowerCase()}.`,
     );
   });
+}
+
+async function tapTaken(db: Db, jobId: string, clientId: string): Promise<boolean> {
+  const found = await db.message.findUnique({ where: { jobId_clientId: { jobId, clientId } }, select: { id: true } });
+  return found !== null;
 }
 
 type StatusEntry = Omit<Entry, "expect">;

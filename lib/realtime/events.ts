@@ -19,7 +19,7 @@ export type ClientToServerEvents = {
   ) => void;
   "thread:read": (input: { jobId: string; seq: number }, ack: Ack<Record<string, never>>) => void;
   "job:transition": (
-    input: { jobId: string; to: JobStatusName; eta?: string; summary?: string; reason?: string },
+    input: { jobId: string; to: JobStatusName; eta?: string; summary?: string; reason?: string; clientId?: string },
     ack: Ack<JobSummary>,
   ) => void;
   "job:eta": (input: { jobId: string; eta: string }, ack: Ack<JobSummary>) => void;

@@ -19,14 +19,14 @@ test("a sender who is too fast is told to slow down, and every message still arr
   const box = composer(technician);
   for (const text of texts) {
     await box.fill(text);
-    await box.press("Enter");
+    await box.press("Control+Enter");
   }
   const slowDown = thread(technician).getByText(/Slow down — sending again in [1-3] s/);
   await expect(slowDown.first()).toBeVisible();
 
   // The composer keeps working while messages wait: this one queues behind them.
   await box.fill("And the last one, sent while waiting.");
-  await box.press("Enter");
+  await box.press("Control+Enter");
   texts.push("And the last one, sent while waiting.");
 
   // Everything goes out by itself; nothing stays pending, nothing is doubled, on either side.

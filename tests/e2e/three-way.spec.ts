@@ -118,14 +118,16 @@ test.describe("a live three-way thread", () => {
 
   test("a message sent while offline waits, then arrives exactly once", async () => {
     await loseSignal();
-    await expect(homeowner.getByText("Reconnecting…")).toBeVisible();
+    // Said at once (the browser knows it is offline), not after the socket's ping times out.
+    await expect(homeowner.getByText("You're offline.")).toBeVisible();
     await say(homeowner, "Sent from the basement with no signal.");
-    await expect(homeowner.getByText("Waiting for connection")).toBeVisible();
+    await expect(homeowner.getByText("Waiting to send")).toBeVisible();
     await dispatcher.waitForTimeout(1000);
     await expect(confirmed(dispatcher, "with no signal")).toHaveCount(0);
     await regainSignal();
     await expect(confirmed(homeowner, "with no signal")).toHaveCount(1);
-    await expect(homeowner.getByText("Waiting for connection")).toHaveCount(0);
+    await expect(homeowner.getByText("Waiting to send")).toHaveCount(0);
+    await expect(homeowner.getByText("You're offline.")).toHaveCount(0);
     await expect(confirmed(dispatcher, "with no signal")).toHaveCount(1);
     await dispatcher.waitForTimeout(500);
     await expect(confirmed(dispatcher, "with no signal")).toHaveCount(1);

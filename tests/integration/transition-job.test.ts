@@ -36,6 +36,24 @@ describe("transitionJob on a real database", () => {
     expect(await job()).toMatchObject({ status: "SCHEDULED", lastSeq: 0 });
   });
 
+  it("takes a tap sent again with its clientId once, even after the job has moved on", async () => {
+    const db = getDb();
+    const onMyWay = { jobId: world.job.id, to: "EN_ROUTE", clientId: "tap-on-my-way-1" } as const;
+    const first = await transitionJob(db, world.technician.actor, onMyWay);
+    expect(first.message).toMatchObject({ kind: "STATUS", clientId: "tap-on-my-way-1" });
+    await transitionJob(db, world.technician.actor, { jobId: world.job.id, to: "ON_SITE" });
+    // The first answer was lost and the phone sends the tap again: done already, nothing new.
+    const again = await transitionJob(db, world.technician.actor, onMyWay);
+    expect(again.message).toBeNull();
+    expect(again.job.status).toBe("ON_SITE");
+    // A new tap for a step the job is past is refused, plainly (going back is the office's).
+    await expect(
+      transitionJob(db, world.technician.actor, { ...onMyWay, clientId: "tap-on-my-way-2" }),
+    ).rejects.toMatchObject({ code: "forbidden", message: "Only a dispatcher can take a status step back." });
+    const page = await listMessages(db, world.dispatcher.actor, world.job.id, 0);
+    expect(page.messages.map((m) => m.body)).toEqual(["Sam Tech is on the way.", "Sam Tech has arrived."]);
+  });
+
   it("lets the dispatcher cancel but not the technician or the homeowner", async () => {
     const db = getDb();
     await expect(
