@@ -1,6 +1,6 @@
 "use client";
 
-import { type FormEvent, type KeyboardEvent, useId, useState } from "react";
+import { type FormEvent, type KeyboardEvent, type ReactNode, useId, useRef, useState } from "react";
 import {
   cleanMessageText,
   MAX_MESSAGE_LENGTH,
@@ -13,15 +13,23 @@ type Props = {
   canWriteNotes: boolean;
   onSend: (body: string, visibility: VisibilityName) => void;
   onTyping: (visibility: VisibilityName) => void;
+  /** Ready-made texts above the box (staff's quick replies); `insert` puts one in the box, not sent. */
+  quickReplies?: (insert: (text: string) => void) => ReactNode;
 };
 
-export function Composer({ canWriteNotes, onSend, onTyping }: Props) {
+export function Composer({ canWriteNotes, onSend, onTyping, quickReplies }: Props) {
   const [body, setBody] = useState("");
   const [note, setNote] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const inputId = useId();
   const problemId = useId();
   const visibility: VisibilityName = note ? "STAFF" : "EVERYONE";
+  const inputRef = useRef<HTMLTextAreaElement>(null);
+  const insert = (text: string) => {
+    setBody((current) => (current.trim() ? `${current.trimEnd()} ${text}` : text));
+    setProblem(null);
+    inputRef.current?.focus();
+  };
   const remaining = MAX_MESSAGE_LENGTH - messageLength(cleanMessageText(body));
 
   const submit = (event?: FormEvent) => {
@@ -57,11 +65,13 @@ export function Composer({ canWriteNotes, onSend, onTyping }: Props) {
           Internal note (staff only, the homeowner never sees it)
         </label>
       )}
+      {quickReplies?.(insert)}
       <div className="flex items-end gap-2">
         <label htmlFor={inputId} className="sr-only">
           {note ? "Internal note" : "Message"}
         </label>
         <textarea
+          ref={inputRef}
           id={inputId}
           value={body}
           onChange={(e) => {

@@ -15,6 +15,7 @@ import { Composer } from "./composer.tsx";
 import { HomeownerReach } from "./homeowner-reach.tsx";
 import { MessageBubble } from "./message-bubble.tsx";
 import { PendingBubble } from "./pending-bubble.tsx";
+import { QuickReplies } from "./quick-replies.tsx";
 import { StatusBar, type Viewer } from "./status-bar.tsx";
 import { useThread } from "./use-thread.ts";
 
@@ -158,7 +159,16 @@ export function ThreadView({ jobId, initial, viewer, timeZone, technicians, onRe
       {connection === "ended" ? (
         <AccessEnded who={viewer.kind} />
       ) : (
-        <Composer canWriteNotes={viewer.kind === "staff"} onSend={thread.send} onTyping={thread.notifyTyping} />
+        <Composer
+          canWriteNotes={viewer.kind === "staff"}
+          onSend={thread.send}
+          onTyping={thread.notifyTyping}
+          quickReplies={
+            viewer.kind === "staff"
+              ? (insert) => <QuickReplies job={job} timeZone={timeZone} onInsert={insert} />
+              : undefined
+          }
+        />
       )}
     </div>
   );
