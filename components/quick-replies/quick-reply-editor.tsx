@@ -33,6 +33,11 @@ export function QuickReplyEditor({ initial, sample }: Props) {
     (target && !target.disabled ? target : buttons.current.get(`${id}:edit`))?.focus();
   });
 
+  const remember = (key: string, element: HTMLButtonElement | null) => {
+    if (element) buttons.current.set(key, element);
+    else buttons.current.delete(key);
+  };
+
   const apply = async (
     call: Promise<{ ok: true; data: Listed } | { ok: false; problem: string }>,
     done: string,
@@ -56,8 +61,20 @@ export function QuickReplyEditor({ initial, sample }: Props) {
       callApi<Listed>(`/api/quick-replies/${id}`, { method: "PATCH", body: { text } }),
       "Saved.",
     );
-    if (!problem) setEditing(null);
+    if (!problem) stopEditing(id);
     return problem;
+  };
+  const stopEditing = (id: string) => {
+    focusNext.current = `${id}:edit`;
+    setEditing(null);
+  };
+  const askDelete = (id: string) => {
+    focusNext.current = `${id}:keep`;
+    setDeleting(id);
+  };
+  const keep = (id: string) => {
+    focusNext.current = `${id}:delete`;
+    setDeleting(null);
   };
   const move = (id: string, position: number, direction: "up" | "down") => {
     focusNext.current = `${id}:${direction}`;
@@ -75,7 +92,7 @@ export function QuickReplyEditor({ initial, sample }: Props) {
   };
 
   return (
-    <div className="flex flex-col gap-6">
+    <div className="flex flex-col gap-4">
       <p role="status" className={`min-h-6 text-sm ${note?.failed ? "text-red-800" : "text-slate-700"}`}>
         {note?.text}
       </p>
@@ -109,7 +126,7 @@ export function QuickReplyEditor({ initial, sample }: Props) {
                   initial={reply.text}
                   sample={sample}
                   onSave={(text) => save(reply.id, text)}
-                  onCancel={() => setEditing(null)}
+                  onCancel={() => stopEditing(reply.id)}
                 />
               ) : (
                 <>
@@ -121,7 +138,12 @@ export function QuickReplyEditor({ initial, sample }: Props) {
                       <button type="button" onClick={() => remove(reply.id)} className={`${smallButton} text-red-800`}>
                         Delete
                       </button>
-                      <button type="button" onClick={() => setDeleting(null)} className={smallButton}>
+                      <button
+                        type="button"
+                        ref={(element) => remember(`${reply.id}:keep`, element)}
+                        onClick={() => keep(reply.id)}
+                        className={smallButton}
+                      >
                         Keep it
                       </button>
                     </fieldset>
@@ -132,15 +154,12 @@ export function QuickReplyEditor({ initial, sample }: Props) {
                           ["edit", "Edit", () => setEditing(reply.id), false],
                           ["up", "Move up", () => move(reply.id, index - 1, "up"), index === 0],
                           ["down", "Move down", () => move(reply.id, index + 1, "down"), index === replies.length - 1],
-                          ["delete", "Delete", () => setDeleting(reply.id), false],
+                          ["delete", "Delete", () => askDelete(reply.id), false],
                         ] as const
                       ).map(([key, word, act, off]) => (
                         <button
                           key={key}
-                          ref={(element) => {
-                            if (element) buttons.current.set(`${reply.id}:${key}`, element);
-                            else buttons.current.delete(`${reply.id}:${key}`);
-                          }}
+                          ref={(element) => remember(`${reply.id}:${key}`, element)}
                           type="button"
                           onClick={act}
                           disabled={off || busy}

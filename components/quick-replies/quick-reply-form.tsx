@@ -1,6 +1,6 @@
 "use client";
 
-import { type FormEvent, useId, useRef, useState } from "react";
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { messageLength } from "@/lib/messages/message-text.ts";
 import {
   cleanQuickReply,
@@ -18,6 +18,7 @@ type Props = {
   sample: QuickReplyFacts;
   /** Saves the text; answers a problem to show under the box, or null when saved. */
   onSave: (text: string) => Promise<string | null>;
+  /** Changing a reply: the box and its Cancel (Escape too); the box takes the focus when it opens. */
   onCancel?: () => void;
 };
 
@@ -34,6 +35,11 @@ export function QuickReplyForm({ label, submitLabel, initial = "", sample, onSav
   const boxRef = useRef<HTMLTextAreaElement>(null);
   const cleaned = cleanQuickReply(text);
   const left = MAX_QUICK_REPLY_LENGTH - messageLength(cleaned);
+  const opensFocused = Boolean(onCancel);
+
+  useEffect(() => {
+    if (opensFocused) boxRef.current?.focus();
+  }, [opensFocused]);
 
   const addBlank = (blank: string) => {
     const box = boxRef.current;
@@ -73,6 +79,9 @@ export function QuickReplyForm({ label, submitLabel, initial = "", sample, onSav
         onChange={(event) => {
           setText(event.target.value);
           setProblem(null);
+        }}
+        onKeyDown={(event) => {
+          if (event.key === "Escape" && onCancel) onCancel();
         }}
         aria-invalid={problem ? true : undefined}
         aria-describedby={`${id}-hint${problem ? ` ${id}-problem` : ""}`}

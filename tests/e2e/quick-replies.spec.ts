@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { composer, confirmed, DESKTOP, newPerson, PHONE, signIn } from "./helpers.ts";
+import { composer, confirmed, DESKTOP, expectNoSeriousA11yIssues, newPerson, PHONE, signIn } from "./helpers.ts";
 
 const TEMPLATE = "Good news {first name}: the part is in my van.";
 
@@ -30,6 +30,19 @@ test("a dispatcher's quick reply reaches a homeowner with their own first name, 
     .filter({ hasText: TEMPLATE });
   await expect(saved).toHaveCount(1);
   await expect(box).toHaveValue("");
+
+  // Reordering works from the keyboard, and the focus stays with the reply that moved.
+  const items = dispatcher.getByRole("list", { name: "Quick replies" }).getByRole("listitem");
+  const placeOf = async () => (await items.allTextContents()).findIndex((text) => text.startsWith(TEMPLATE));
+  const before = await placeOf();
+  expect(before).toBeGreaterThan(0);
+  const moveUp = dispatcher.getByRole("button", { name: `Move up: ${TEMPLATE}` });
+  await moveUp.focus();
+  await dispatcher.keyboard.press("Enter");
+  await expect(dispatcher.getByText("Moved up.")).toBeVisible();
+  expect(await placeOf()).toBe(before - 1);
+  await expect(moveUp).toBeFocused();
+  await expectNoSeriousA11yIssues(dispatcher);
 
   // A job for a new homeowner, with Sam on it, opened as the office does.
   const jobs = await dispatcher.request.get("/api/jobs?status=all");
