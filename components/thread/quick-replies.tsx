@@ -35,8 +35,13 @@ export function QuickReplies({ job, timeZone, onInsert }: Props) {
   const facts = quickReplyFacts(job, { timeZone, company: list.company });
 
   return (
-    // min-w-0: a fieldset is as wide as its content by default, and the row must scroll instead.
-    <fieldset aria-label="Quick replies" className="-mx-3 mb-2 flex min-w-0 gap-2 overflow-x-auto px-3 pb-1">
+    // The row scrolls sideways instead of widening what holds it: a fieldset is as wide as its
+    // content by default (min-w-0), and a scrolling row still asks its parents for all its
+    // chips' width unless its inline size is contained.
+    <fieldset
+      aria-label="Quick replies"
+      className="-mx-3 mb-2 flex min-w-0 gap-2 overflow-x-auto px-3 pb-1 [contain:inline-size]"
+    >
       {list.replies.map((reply) => {
         const text = fillQuickReply(reply.text, facts);
         return (

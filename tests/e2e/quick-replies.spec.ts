@@ -66,6 +66,13 @@ test("a dispatcher's quick reply reaches a homeowner with their own first name, 
   await technician.goto(`/jobs/${job.id}`);
   const chips = technician.getByRole("group", { name: "Quick replies" });
   const filled = "Good news Taylor: the part is in my van.";
+  await expect(chips.getByRole("button", { name: filled })).toBeVisible();
+  // The chips scroll sideways in their row; the page itself doesn't.
+  const overflow = await technician.evaluate(() => {
+    const root = document.scrollingElement as HTMLElement;
+    return root.scrollWidth - root.clientWidth;
+  });
+  expect(overflow).toBeLessThanOrEqual(0);
   await chips.getByRole("button", { name: filled }).click();
   // In the box to edit, not sent by the tap.
   await expect(composer(technician)).toHaveValue(filled);
