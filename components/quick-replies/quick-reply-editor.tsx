@@ -83,7 +83,10 @@ export function QuickReplyEditor({ initial, sample }: Props) {
       direction === "up" ? "Moved up." : "Moved down.",
     );
   };
-  const remove = (id: string) => {
+  const remove = (id: string, index: number) => {
+    // The focus goes on to the reply that takes its place (or the one before it).
+    const neighbour = replies[index + 1] ?? replies[index - 1];
+    focusNext.current = neighbour ? `${neighbour.id}:edit` : null;
     setDeleting(null);
     void apply(callApi<Listed>(`/api/quick-replies/${id}`, { method: "DELETE" }), "Deleted.");
   };
@@ -135,7 +138,11 @@ export function QuickReplyEditor({ initial, sample }: Props) {
                   {deleting === reply.id ? (
                     <fieldset className="flex min-w-0 flex-wrap items-center gap-2" aria-label="Delete this reply?">
                       <span className="text-sm">Delete this quick reply?</span>
-                      <button type="button" onClick={() => remove(reply.id)} className={`${smallButton} text-red-800`}>
+                      <button
+                        type="button"
+                        onClick={() => remove(reply.id, index)}
+                        className={`${smallButton} text-red-800`}
+                      >
                         Delete
                       </button>
                       <button

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import type { Actor } from "../../lib/auth/actor.ts";
+import { canEditQuickReplies, canUseQuickReplies } from "../../lib/auth/policy.ts";
 import { firstNameOf, quickReplyFacts } from "../../lib/quick-replies/job-facts.ts";
 import { createQuickReplyInputSchema, updateQuickReplyInputSchema } from "../../lib/quick-replies/schemas.ts";
 import { SUGGESTED_QUICK_REPLIES } from "../../lib/quick-replies/suggested.ts";
@@ -109,5 +111,42 @@ describe("quick reply templates", () => {
     expect(updateQuickReplyInputSchema.safeParse({ position: -1 }).success).toBe(false);
     expect(updateQuickReplyInputSchema.safeParse({ position: 1.5 }).success).toBe(false);
     expect(updateQuickReplyInputSchema.safeParse({ text: "Hi", companyId: "x" }).success).toBe(false);
+  });
+});
+
+describe("who may use and keep quick replies", () => {
+  const staff = (role: "DISPATCHER" | "TECHNICIAN" | "ADMIN"): Actor => ({
+    kind: "staff",
+    role,
+    userId: "u",
+    companyId: "co",
+    name: "n",
+    sessionId: "s",
+    expiresAt: new Date(),
+  });
+  const homeowner: Actor = {
+    kind: "homeowner",
+    jobId: "j",
+    companyId: "co",
+    customerId: "c",
+    name: "h",
+    sessionId: "s",
+    accessLinkId: "l",
+    expiresAt: new Date(),
+  };
+
+  it("lets all staff use them and only the office change them; homeowners neither", () => {
+    expect([staff("DISPATCHER"), staff("ADMIN"), staff("TECHNICIAN"), homeowner].map(canUseQuickReplies)).toEqual([
+      true,
+      true,
+      true,
+      false,
+    ]);
+    expect([staff("DISPATCHER"), staff("ADMIN"), staff("TECHNICIAN"), homeowner].map(canEditQuickReplies)).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 });
