@@ -162,6 +162,26 @@ describe("quick replies over HTTP", () => {
     expect(await ours()).toEqual(before);
   });
 
+  it("change nothing for a page on another site riding the office's cookie", async () => {
+    const before = await ours();
+    const [reply] = before;
+    if (!reply) throw new Error("no reply to try");
+    const crossSite = (method: string, body?: unknown) =>
+      new Request(URL_BASE, {
+        method,
+        headers: {
+          cookie: world.dispatcher.cookie,
+          origin: "https://evil.example",
+          "content-type": "application/json",
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    expect((await createRoute(crossSite("POST", { text: "Planted" }), noParams)).status).toBe(403);
+    expect((await patchRoute(crossSite("PATCH", { text: "Planted" }), params(reply.id))).status).toBe(403);
+    expect((await deleteRoute(crossSite("DELETE"), params(reply.id))).status).toBe(403);
+    expect(await ours()).toEqual(before);
+  });
+
   it(`keep at most ${MAX_QUICK_REPLIES} per company, even when the office adds several at once`, async () => {
     const have = (await ours()).length;
     const tries = Array.from({ length: MAX_QUICK_REPLIES - have + 3 }, (_, index) =>
