@@ -31,6 +31,7 @@ export default async function DispatchPage() {
         links={[
           { href: "/dispatch/new", label: "New job" },
           { href: "/dispatch/team", label: "Team" },
+          { href: "/dispatch/quick-replies", label: "Quick replies" },
           ...(devOutboxOn(env()) ? [{ href: "/dev/outbox", label: "Outbox" }] : []),
         ]}
       />

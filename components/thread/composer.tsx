@@ -1,6 +1,6 @@
 "use client";
 
-import { type FormEvent, type KeyboardEvent, useId, useState } from "react";
+import { type FormEvent, type KeyboardEvent, type ReactNode, useId, useRef, useState } from "react";
 import {
   cleanMessageText,
   MAX_MESSAGE_LENGTH,
@@ -15,6 +15,8 @@ type Props = {
   onTyping: (visibility: VisibilityName) => void;
   /** The message box took focus (the technician's header folds to give the conversation room). */
   onFocus?: () => void;
+  /** Ready-made texts above the box (staff's quick replies); `insert` puts one in the box, not sent. */
+  quickReplies?: (insert: (text: string) => void) => ReactNode;
 };
 
 /**
@@ -24,13 +26,19 @@ type Props = {
  */
 const enterMakesNewLine = () => window.matchMedia("(pointer: coarse)").matches;
 
-export function Composer({ canWriteNotes, onSend, onTyping, onFocus }: Props) {
+export function Composer({ canWriteNotes, onSend, onTyping, onFocus, quickReplies }: Props) {
   const [body, setBody] = useState("");
   const [note, setNote] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const inputId = useId();
   const problemId = useId();
   const visibility: VisibilityName = note ? "STAFF" : "EVERYONE";
+  const inputRef = useRef<HTMLTextAreaElement>(null);
+  const insert = (text: string) => {
+    setBody((current) => (current.trim() ? `${current.trimEnd()} ${text}` : text));
+    setProblem(null);
+    inputRef.current?.focus();
+  };
   const remaining = MAX_MESSAGE_LENGTH - messageLength(cleanMessageText(body));
 
   const submit = (event?: FormEvent) => {
@@ -68,11 +76,13 @@ export function Composer({ canWriteNotes, onSend, onTyping, onFocus }: Props) {
           Internal note: only staff see it
         </label>
       )}
+      {quickReplies?.(insert)}
       <div className="flex items-end gap-2">
         <label htmlFor={inputId} className="sr-only">
           {note ? "Internal note" : "Message"}
         </label>
         <textarea
+          ref={inputRef}
           id={inputId}
           value={body}
           onChange={(e) => {

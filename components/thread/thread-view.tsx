@@ -17,6 +17,7 @@ import { Composer } from "./composer.tsx";
 import { HomeownerReach } from "./homeowner-reach.tsx";
 import { MessageBubble } from "./message-bubble.tsx";
 import { PendingBubble } from "./pending-bubble.tsx";
+import { QuickReplies } from "./quick-replies.tsx";
 import { StatusBar } from "./status-bar.tsx";
 import type { Viewer } from "./use-status-step.ts";
 import { useThread } from "./use-thread.ts";
@@ -223,6 +224,11 @@ export function ThreadView({ jobId, initial, viewer, timeZone, technicians, cust
             onSend={thread.send}
             onTyping={thread.notifyTyping}
             onFocus={technician ? () => setCollapsed(true) : undefined}
+            quickReplies={
+              viewer.kind === "staff"
+                ? (insert) => <QuickReplies job={job} timeZone={timeZone} onInsert={insert} />
+                : undefined
+            }
           />
         </>
       )}

@@ -28,7 +28,7 @@ export function StaffHeader({ company, name, roleLabel, back, links = [] }: Prop
           <Link
             key={link.href}
             href={link.href}
-            className="rounded-lg px-3 py-2 text-sm font-medium whitespace-nowrap text-blue-800 underline hover:bg-slate-100"
+            className="rounded-lg px-2 py-2 text-sm font-medium whitespace-nowrap text-blue-800 underline hover:bg-slate-100 sm:px-3"
           >
             {link.label}
           </Link>

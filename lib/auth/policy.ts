@@ -90,6 +90,12 @@ export function canEditBio(actor: Actor, member: { id: string; role: Role }): bo
   return actor.role === "DISPATCHER" && member.role === "TECHNICIAN";
 }
 
+/** A company's quick replies: every staff member of it may use them; homeowners never see them. */
+export const canUseQuickReplies = (actor: Actor) => actor.kind === "staff";
+
+/** Keeping the list (words, order) is the office's job. */
+export const canEditQuickReplies = (actor: Actor) => isManager(actor);
+
 /** The jobs an actor may see in lists, as a Prisma filter. */
 export function jobListFilter(actor: Actor) {
   if (actor.kind === "homeowner") return { id: actor.jobId };

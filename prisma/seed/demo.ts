@@ -6,7 +6,8 @@ import { hashToken, isTokenShaped } from "../../lib/auth/tokens.ts";
 import { formatWindow } from "../../lib/format/dates.ts";
 import type { PrismaClient } from "../../lib/generated/prisma/client.ts";
 import { DEMO_COMPANY_SLUG, DEMO_DISPATCHER_EMAIL } from "../../lib/intake/demo-request-page.ts";
-import { createCompany, createCustomer, createJob, createStaff } from "./factories.ts";
+import { SUGGESTED_QUICK_REPLIES } from "../../lib/quick-replies/suggested.ts";
+import { createCompany, createCustomer, createJob, createQuickReplies, createStaff } from "./factories.ts";
 
 export { DEMO_COMPANY_SLUG };
 
@@ -56,6 +57,7 @@ export async function seedDemo(db: PrismaClient) {
         DEMO_STAFF.map((person) => createStaff(tx, { ...person, companyId: company.id, password: DEMO_PASSWORD })),
       );
       if (!dana || !sam || !riley) throw new Error("demo staff missing");
+      await createQuickReplies(tx, company.id, SUGGESTED_QUICK_REPLIES);
       const jordan = await createCustomer(tx, {
         companyId: company.id,
         name: DEMO_HOMEOWNER,

@@ -21,6 +21,11 @@ export async function createCompany(
   });
 }
 
+/** A company's quick replies, in the order given (lib/quick-replies/). */
+export async function createQuickReplies(db: Db, companyId: string, texts: readonly string[]) {
+  await db.quickReply.createMany({ data: texts.map((text, position) => ({ companyId, text, position })) });
+}
+
 // Hashing is deliberately slow; tests share one hash per password.
 const hashes = new Map<string, Promise<string>>();
 const hashOnce = (password: string) => {

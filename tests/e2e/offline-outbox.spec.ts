@@ -1,0 +1,106 @@
+// A technician in a basement: what they write and tap with no signal waits in
+// the thread, survives a reload (the app shell and the thread come from the
+// service worker, the waiting entries from IndexedDB), and goes out when the
+// line is back: exactly once each, in the order made, for everyone.
+import { expect, type Page, test } from "@playwright/test";
+import { baseURL, composer, confirmed, DESKTOP, newPerson, PHONE, signIn, thread } from "./helpers.ts";
+
+const ZONE = "America/New_York";
+const tomorrow = () => new Intl.DateTimeFormat("en-CA", { timeZone: ZONE }).format(new Date(Date.now() + 86_400_000));
+
+/** A job of its own for Sam, scheduled for tomorrow: "I'm on my way" is his next step. */
+async function scheduledJobFor(dispatcher: Page, customer: string): Promise<string> {
+  const created = await dispatcher.request.post("/api/jobs", {
+    headers: { origin: baseURL() },
+    data: {
+      customer: { kind: "new", name: customer, email: `${customer.split(" ")[0]?.toLowerCase()}@example.test` },
+      address: "5 Quarry Lane",
+      problem: "Sump pump alarm keeps going off.",
+    },
+  });
+  expect(created.status()).toBe(201);
+  const { data } = (await created.json()) as { data: { job: { id: string } } };
+  await dispatcher.goto("/dispatch");
+  await dispatcher.getByTestId("board-job").filter({ hasText: customer }).click();
+  await dispatcher.getByLabel("Technician", { exact: true }).selectOption({ label: "Sam Okafor" });
+  await dispatcher.getByRole("button", { name: "Mark scheduled" }).click();
+  const picker = dispatcher.getByRole("group", { name: "When is the visit?" });
+  await picker.getByLabel("Day").fill(tomorrow());
+  await picker.getByRole("button", { name: "10 am–12 pm" }).click();
+  await expect(confirmed(dispatcher, "scheduled for")).toBeVisible();
+  return `/jobs/${data.job.id}`;
+}
+
+const lines = ["Down in the basement now.", "No signal here.", "Pump float is stuck.", "Freed it.", "Testing it."];
+
+test("offline: five messages and “On my way” wait through a reload, then arrive once each, in order", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const { page: dispatcher } = await newPerson(browser, DESKTOP);
+  await signIn(dispatcher, "dispatcher@brightside.test");
+  const jobPath = await scheduledJobFor(dispatcher, "Robin Vale");
+
+  const { context, page: sam } = await newPerson(browser, PHONE);
+  await signIn(sam, "sam@brightside.test");
+  await sam.goto(jobPath);
+  await expect(sam.getByRole("button", { name: "I'm on my way" })).toBeVisible();
+  // The service worker has taken over this page and kept it for later.
+  await sam.evaluate(() => navigator.serviceWorker.ready);
+  await sam.reload();
+  await expect(sam.getByRole("button", { name: "I'm on my way" })).toBeVisible();
+
+  await context.setOffline(true);
+  await expect(sam.getByText("You're offline.")).toBeVisible();
+  for (const line of lines) {
+    await composer(sam).fill(line);
+    await sam.getByRole("button", { name: "Send" }).tap();
+  }
+  await sam.getByRole("button", { name: "I'm on my way" }).tap();
+  await sam.getByRole("group", { name: "When will you get there?" }).getByRole("button", { name: "15 min" }).tap();
+  const waiting = thread(sam).locator("li[data-pending=waiting]");
+  await expect(waiting).toHaveCount(6);
+  // The next step moves on at once: the tap counts, even unsent.
+  await expect(sam.getByRole("button", { name: "I've arrived" })).toBeVisible();
+
+  // Reloaded in the basement: the page, the thread and what waits are all still there.
+  await sam.reload();
+  await expect(thread(sam)).toBeVisible();
+  await expect(sam.getByText("You're offline.")).toBeVisible();
+  await expect(waiting).toHaveCount(6);
+  await expect(thread(sam).locator("li[data-pending-kind=step]")).toContainText("On my way");
+  await expect(confirmed(dispatcher, "No signal here.")).toHaveCount(0);
+
+  await context.setOffline(false);
+  await expect(thread(sam).locator("li[data-pending]")).toHaveCount(0, { timeout: 30_000 });
+  for (const page of [sam, dispatcher]) {
+    await expect(confirmed(page, "Sam Okafor is on the way")).toHaveCount(1);
+    const entries = await thread(page).locator("li[data-seq]").allTextContents();
+    const ours = entries.filter((text) => lines.some((line) => text.includes(line)) || text.includes("on the way"));
+    expect(ours.map((text) => lines.find((line) => text.includes(line)) ?? "on the way")).toEqual([
+      ...lines,
+      "on the way",
+    ]);
+  }
+});
+
+test("where IndexedDB can't open (private browsing), waiting messages stay in the page, and it says so", async ({
+  browser,
+}) => {
+  const { page: dispatcher } = await newPerson(browser, DESKTOP);
+  await signIn(dispatcher, "dispatcher@brightside.test");
+  const jobPath = await scheduledJobFor(dispatcher, "Avery Stone");
+
+  const { context, page: sam } = await newPerson(browser, PHONE);
+  await context.addInitScript(() => Object.defineProperty(window, "indexedDB", { value: undefined }));
+  await signIn(sam, "sam@brightside.test");
+  await sam.goto(jobPath);
+  await expect(thread(sam)).toBeVisible();
+  await context.setOffline(true);
+  await composer(sam).fill("Written in a private window.");
+  await sam.getByRole("button", { name: "Send" }).tap();
+  await expect(sam.getByText("This browser can't keep unsent messages if the page is closed")).toBeVisible();
+  await context.setOffline(false);
+  await expect(confirmed(dispatcher, "Written in a private window.")).toHaveCount(1);
+  await expect(sam.getByText("This browser can't keep unsent messages")).toHaveCount(0);
+});
