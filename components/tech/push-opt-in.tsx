@@ -42,8 +42,9 @@ export function PushOptIn() {
     if (!supported()) return;
     let stopped = false;
     void (async () => {
-      const registration = await navigator.serviceWorker.getRegistration("/");
-      if (!registration || stopped) return;
+      // Resolves once Trio's worker is active (never in development, where none is registered: stays hidden).
+      const registration = await navigator.serviceWorker.ready;
+      if (stopped) return;
       if (Notification.permission === "denied") return setState({ kind: "denied" });
       const subscription = await registration.pushManager.getSubscription();
       if (stopped) return;

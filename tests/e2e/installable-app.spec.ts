@@ -1,6 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import sharp from "sharp";
-import { baseURL, homeownerLink, newPerson, PHONE, signIn, thread } from "./helpers.ts";
+import { baseURL, expectNoSeriousA11yIssues, homeownerLink, newPerson, PHONE, signIn, thread } from "./helpers.ts";
 
 // Trio on the home screen and in a basement: a valid manifest with real
 // icons, and a service worker that keeps the pages a person opened, so a
@@ -111,5 +111,20 @@ test("offline, a homeowner's job page from their link still shows; the link itse
   await context.setOffline(true);
   await page.reload();
   await expect(thread(page)).toBeVisible();
+  await context.close();
+});
+
+test("the technician is offered notifications, and told how to unblock them when the browser refuses", async ({
+  browser,
+}) => {
+  const { context, page } = await newPerson(browser, PHONE);
+  await signIn(page, "riley@brightside.test");
+  const offer = page.getByRole("button", { name: "Notify me about new messages and jobs" });
+  await expect(offer).toBeVisible();
+  await expectNoSeriousA11yIssues(page);
+  // Nobody granted this site notifications: the browser says no.
+  await offer.click();
+  await expect(page.getByText("Notifications are blocked for Trio in this browser.")).toBeVisible();
+  await expect(offer).toHaveCount(0);
   await context.close();
 });
