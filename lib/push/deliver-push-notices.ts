@@ -71,13 +71,22 @@ async function deliverOne(
     await finish(db, notice, { state: "SKIPPED", lastError: composed.reason });
     return "skipped";
   }
-  const targets = await db.pushSubscription.findMany({
+  const subscriptions = await db.pushSubscription.findMany({
     where: { userId: notice.userId },
-    select: { id: true, endpoint: true, p256dh: true, auth: true },
+    select: {
+      id: true,
+      endpoint: true,
+      p256dh: true,
+      auth: true,
+      session: { select: { revokedAt: true, expiresAt: true } },
+    },
   });
+  // A browser whose sign-in ended (signed out, reset, expired) is told nothing more: a shared phone may have a new owner.
+  const ended = subscriptions.filter(({ session }) => session.revokedAt !== null || session.expiresAt <= now());
+  if (ended.length > 0) await db.pushSubscription.deleteMany({ where: { id: { in: ended.map((row) => row.id) } } });
   let delivered = 0;
   let reason: string | null = null;
-  for (const target of targets) {
+  for (const target of subscriptions.filter((row) => !ended.includes(row))) {
     // Checked again at send time: the allowed hosts may have been narrowed since it was saved.
     if (!isAllowedEndpoint(target.endpoint, options.endpoints)) {
       await db.pushSubscription.deleteMany({ where: { id: target.id } });

@@ -47,7 +47,10 @@ export async function queuePushNotices(
       ) newest
       WHERE j."technicianId" IS NOT NULL
         AND j."publicUpdatedAt" > ${messagesSince}
-        AND EXISTS (SELECT 1 FROM "PushSubscription" s WHERE s."userId" = j."technicianId")
+        AND EXISTS (
+          SELECT 1 FROM "PushSubscription" s JOIN "StaffSession" ss ON ss."id" = s."sessionId"
+          WHERE s."userId" = j."technicianId" AND ss."revokedAt" IS NULL AND ss."expiresAt" > ${now}
+        )
         AND newest."createdAt" <= ${quietSince}
         AND newest."seq" > COALESCE(p."lastReadSeq", 0)
         AND newest."seq" > COALESCE((
@@ -64,7 +67,10 @@ export async function queuePushNotices(
       WHERE j."technicianId" IS NOT NULL
         AND j."technicianChangedAt" > ${assignedSince}
         AND j."status" NOT IN ('COMPLETED', 'CANCELED')
-        AND EXISTS (SELECT 1 FROM "PushSubscription" s WHERE s."userId" = j."technicianId")
+        AND EXISTS (
+          SELECT 1 FROM "PushSubscription" s JOIN "StaffSession" ss ON ss."id" = s."sessionId"
+          WHERE s."userId" = j."technicianId" AND ss."revokedAt" IS NULL AND ss."expiresAt" > ${now}
+        )
         AND NOT EXISTS (
           SELECT 1 FROM "PushNotice" n
           WHERE n."jobId" = j."id" AND n."userId" = j."technicianId" AND n."kind" = 'ASSIGNED'

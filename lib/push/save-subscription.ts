@@ -13,10 +13,12 @@ function staffOnly(actor: Actor) {
 }
 
 /**
- * Keeps a browser's push subscription for the signed-in staff member. The
- * same endpoint again (the browser re-subscribed, or another person signed in
- * on a shared phone) moves to this person with its new keys: one browser is
- * told of one person's jobs.
+ * Keeps a browser's push subscription for the signed-in staff member, tied to
+ * this sign-in: it goes quiet when the session ends (sign-out, password reset,
+ * expiry), and the opt-in confirms it on each visit, moving it to the new
+ * session. The same endpoint again (the browser re-subscribed, or another
+ * person signed in on a shared phone) moves to this person with its new keys:
+ * one browser is told of one person's jobs.
  */
 export async function saveSubscription(
   db: Db,
@@ -31,8 +33,8 @@ export async function saveSubscription(
   const keys = { p256dh: input.keys.p256dh, auth: input.keys.auth };
   const saved = await db.pushSubscription.upsert({
     where: { endpoint: input.endpoint },
-    create: { userId: staff.userId, endpoint: input.endpoint, ...keys },
-    update: { userId: staff.userId, ...keys, failures: 0 },
+    create: { userId: staff.userId, sessionId: staff.sessionId, endpoint: input.endpoint, ...keys },
+    update: { userId: staff.userId, sessionId: staff.sessionId, ...keys, failures: 0 },
     select: { id: true },
   });
   const extra = await db.pushSubscription.findMany({

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import webPush from "web-push";
 import { GET as keyRoute } from "../../app/api/push/key/route.ts";
 import { POST as subscribeRoute, DELETE as unsubscribeRoute } from "../../app/api/push/subscriptions/route.ts";
+import { revokeStaffSession } from "../../lib/auth/staff-sessions.ts";
 import { getDb } from "../../lib/db.ts";
 import { assignTechnician } from "../../lib/jobs/assign-technician.ts";
 import { markRead } from "../../lib/messages/mark-read.ts";
@@ -198,6 +199,23 @@ describe("push notifications", () => {
     expect(pushesTo(kept)).toHaveLength(1);
     const left = await getDb().pushSubscription.findMany({ where: { userId: world.technician.id } });
     expect(left.map((row) => row.endpoint)).toEqual([kept.json.endpoint]);
+  });
+
+  it("a shared phone: signing out silences it, and the next person to turn it on gets only their own jobs", async () => {
+    const phone = await subscribe(world.technician);
+    if (world.technician.actor.kind !== "staff") throw new Error("the technician is staff");
+    await revokeStaffSession(getDb(), world.technician.actor.sessionId);
+    await say(world.homeowner, "Is anyone coming?");
+    await pass();
+    expect(pushesTo(phone)).toHaveLength(0);
+
+    // Riley signs in on the same phone: the browser's subscription is now Riley's.
+    await subscribe(world.otherTechnician, phone);
+    await say(world.homeowner, "Hello again?");
+    await pass();
+    expect(pushesTo(phone)).toHaveLength(0);
+    const owners = await getDb().pushSubscription.findMany({ select: { userId: true } });
+    expect(owners).toEqual([{ userId: world.otherTechnician.id }]);
   });
 
   it("refuses an endpoint that is not on an allowed push service, and stores nothing", async () => {

@@ -5,6 +5,7 @@ CREATE TYPE "PushKind" AS ENUM ('MESSAGES', 'ASSIGNED');
 CREATE TABLE "PushSubscription" (
     "id" UUID NOT NULL,
     "userId" UUID NOT NULL,
+    "sessionId" UUID NOT NULL,
     "endpoint" TEXT NOT NULL,
     "p256dh" TEXT NOT NULL,
     "auth" TEXT NOT NULL,
@@ -41,6 +42,9 @@ CREATE UNIQUE INDEX "PushSubscription_endpoint_key" ON "PushSubscription"("endpo
 CREATE INDEX "PushSubscription_userId_idx" ON "PushSubscription"("userId");
 
 -- CreateIndex
+CREATE INDEX "PushSubscription_sessionId_idx" ON "PushSubscription"("sessionId");
+
+-- CreateIndex
 CREATE INDEX "PushNotice_state_nextAttemptAt_idx" ON "PushNotice"("state", "nextAttemptAt");
 
 -- CreateIndex
@@ -51,6 +55,9 @@ CREATE INDEX "PushNotice_jobId_idx" ON "PushNotice"("jobId");
 
 -- AddForeignKey
 ALTER TABLE "PushSubscription" ADD CONSTRAINT "PushSubscription_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "PushSubscription" ADD CONSTRAINT "PushSubscription_sessionId_fkey" FOREIGN KEY ("sessionId") REFERENCES "StaffSession"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "PushNotice" ADD CONSTRAINT "PushNotice_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
