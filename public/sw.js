@@ -77,19 +77,24 @@ async function offlinePage() {
 }
 
 async function pageNetworkFirst(event, path) {
+  const cache = await caches.open(PAGES_CACHE);
+  let response;
   try {
-    const response = await fetch(event.request);
-    if (response.status === 404 || response.status === 401 || response.status === 403) {
-      // The job is gone or no longer theirs: its copy goes too.
-      await (await caches.open(PAGES_CACHE)).delete(path);
-    } else {
-      await cachePage(path, response.clone());
-    }
-    return response;
+    response = await fetch(event.request);
   } catch {
-    const cache = await caches.open(PAGES_CACHE);
     return (await cache.match(path)) ?? offlinePage();
   }
+  if (response.status >= 500) {
+    // A proxy's "bad gateway" while the server restarts: the last copy reads better.
+    return (await cache.match(path)) ?? response;
+  }
+  if (response.ok && response.type === "basic" && !response.redirected) {
+    await cachePage(path, response.clone());
+  } else {
+    // Sent elsewhere (signed out, the link turned off) or refused (the job is no longer theirs): its copy goes too.
+    await cache.delete(path);
+  }
+  return response;
 }
 
 async function homeOffline(event) {
