@@ -105,6 +105,33 @@ const envSchema = z.object({
    * away hears of the unread ones: one notification, never one per message.
    */
   MESSAGE_NOTIFY_DELAY_SECONDS: z.coerce.number().int().min(0).max(86_400).default(120),
+  /**
+   * Web Push (VAPID) keys, base64url, as `web-push generate-vapid-keys` makes
+   * them. Unset: generated once and kept in DATA_DIR/vapid-keys.json.
+   */
+  VAPID_PUBLIC_KEY: optionalText,
+  VAPID_PRIVATE_KEY: optionalText,
+  /** How push services reach the operator: a mailto: or https: address. */
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:|https:\/\/)\S+$/, "VAPID_SUBJECT is a mailto: or https:// address")
+    .default("mailto:trio@localhost"),
+  /**
+   * Push service hosts a browser's subscription may point at, comma-separated
+   * (`*.example.com` for subdomains, `host:port` for one port). Unset: the
+   * services of Chrome, Firefox, Safari and Edge (lib/push/push-endpoints.ts).
+   */
+  PUSH_ENDPOINT_HOSTS: optionalText,
+  /** Accept plain-http push endpoints (a local stand-in for a push service in tests). */
+  PUSH_ALLOW_HTTP: z
+    .enum(["true", "false", "1", "0"])
+    .optional()
+    .transform((value) => value === "true" || value === "1"),
+  /**
+   * Seconds of quiet after a homeowner's newest message before their
+   * technician's phone is pushed: one push for a burst, not one per message.
+   */
+  PUSH_MESSAGE_DELAY_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
   /** Messages one person may post in one job's thread per minute (a burst of about a third at once). */
   LIMIT_SENDS_PER_MINUTE: limitSchema(30),
   /** Events (of any kind) one socket may send per second, with a burst of as many again. */

@@ -8,16 +8,18 @@ import { describeSenders, emailRepliesArrive, sendersFor } from "@/lib/channels/
 import { disconnectDb, getDb } from "@/lib/db.ts";
 import { env } from "@/lib/env.ts";
 import { applySecurityHeaders } from "@/lib/http/security-headers.ts";
+import { endpointRuleOf, vapidKeysOf } from "@/lib/push/push-settings.ts";
 import { publishDelivery, setRealtime } from "@/lib/realtime/broadcast.ts";
 import { DEMO_COMPANY_SLUG, DEMO_PASSWORD, DEMO_STAFF } from "../prisma/seed/demo.ts";
 import { demoLinkToPrint, prepareDemoData } from "./demo-data.ts";
 import { startInboundMail } from "./mail/inbound-smtp.ts";
 import { prepareDatabase } from "./prepare-database.ts";
 import { createRealtimeServer } from "./realtime/create-realtime-server.ts";
-import { loadOrCreateSecret } from "./secrets.ts";
+import { loadOrCreateSecret, loadOrCreateVapidKeys } from "./secrets.ts";
 import { addCleanup, handleSignals, shutDown, signalled, whileStarting } from "./shutdown.ts";
 import { startCleanUp } from "./workers/clean-up-expired.ts";
 import { startOutbox } from "./workers/deliver-notifications.ts";
+import { startPushOutbox } from "./workers/deliver-pushes.ts";
 import { startJourneyChecks } from "./workers/journey-checks.ts";
 
 const log = (line: string) => console.log(`[trio] ${line}`);
@@ -32,6 +34,15 @@ async function main() {
   // next-auth builds its redirects from this; default to where we listen.
   process.env.NEXTAUTH_URL ??= config.APP_URL ?? `http://localhost:${port}`;
   const publicUrl = process.env.NEXTAUTH_URL;
+  if (Boolean(config.VAPID_PUBLIC_KEY) !== Boolean(config.VAPID_PRIVATE_KEY)) {
+    throw new Error("Set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither (a pair is then kept in DATA_DIR).");
+  }
+  if (!config.VAPID_PUBLIC_KEY) {
+    const keys = loadOrCreateVapidKeys(config.DATA_DIR);
+    process.env.VAPID_PUBLIC_KEY = keys.publicKey;
+    process.env.VAPID_PRIVATE_KEY = keys.privateKey;
+  }
+  const vapid = vapidKeysOf(env());
 
   const database = await prepareDatabase(log);
   addCleanup(database.stop);
@@ -75,6 +86,22 @@ async function main() {
       log,
     ),
   );
+  if (vapid) {
+    addCleanup(
+      startPushOutbox(
+        getDb,
+        {
+          intervalMs: config.NOTIFY_POLL_MS,
+          messageDelaySeconds: config.PUSH_MESSAGE_DELAY_SECONDS,
+          vapid,
+          endpoints: endpointRuleOf(config),
+          maxAttempts: config.NOTIFY_MAX_ATTEMPTS,
+          retryBaseMs: config.NOTIFY_RETRY_BASE_MS,
+        },
+        log,
+      ),
+    );
+  }
   const demo = await prepareDemoData(db, { requested: config.SEED_DEMO, external: Boolean(config.DATABASE_URL) }, log);
 
   const app = next({ dev, dir: process.cwd(), hostname: "localhost", port });

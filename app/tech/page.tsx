@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { PushOptIn } from "@/components/tech/push-opt-in.tsx";
 import { TechJobList } from "@/components/tech/tech-job-list.tsx";
 import { StaffHeader } from "@/components/ui/staff-header.tsx";
 import { companyOf, requirePageActor } from "@/lib/auth/current-actor.ts";
@@ -20,6 +21,7 @@ export default async function TechPage() {
       <StaffHeader company={company.name} name={actor.name} roleLabel="Technician" />
       <main className="flex-1">
         <h1 className="px-4 pt-4 text-2xl font-bold">My jobs</h1>
+        <PushOptIn />
         <TechJobList initialJobs={jobs} userId={actor.userId} timeZone={company.timeZone} />
       </main>
     </div>

@@ -1,0 +1,52 @@
+// Every NOTIFY_POLL_MS: the push outbox. Technicians with notifications on
+// hear of homeowners' new messages (one push per burst) and of jobs given to
+// them (lib/push/).
+//
+// Why an outbox and not a push sent from the request that caused it: a send
+// of a message is one statement on the hot path (lib/messages/append-entry.ts)
+// and must not wait on a push service; a push decided from committed state
+// (read marks, the job's technician) survives a crash or restart, coalesces a
+// burst into one push, is skipped if read meanwhile, and is retried when the
+// push service is down, like the homeowners' texts and emails.
+import type { PrismaClient } from "@/lib/generated/prisma/client.ts";
+import { deliverPushNotices, type PushDeliveryOptions } from "@/lib/push/deliver-push-notices.ts";
+import { queuePushNotices } from "@/lib/push/queue-push-notices.ts";
+
+export type PushOutboxOptions = PushDeliveryOptions & { intervalMs: number; messageDelaySeconds: number };
+
+/** One pass, as the loop runs it; tests call it with their own clock. */
+export async function runPushOutbox(db: PrismaClient, options: PushOutboxOptions) {
+  const now = options.now?.() ?? new Date();
+  const queued = await queuePushNotices(db, { delaySeconds: options.messageDelaySeconds, now });
+  const delivered = await deliverPushNotices(db, options);
+  return { queued, delivered };
+}
+
+/** Starts the loop; returns its stop, which waits for a pass under way. The timer never keeps the process alive. */
+export function startPushOutbox(
+  db: () => PrismaClient,
+  options: PushOutboxOptions,
+  log: (line: string) => void,
+): () => Promise<void> {
+  let running: Promise<void> | null = null;
+  let stopped = false;
+  const run = () => {
+    if (running || stopped) return;
+    running = (async () => {
+      try {
+        await runPushOutbox(db(), options);
+      } catch (error) {
+        log(`Push pass failed (tried again soon): ${error instanceof Error ? error.message : String(error)}`);
+      } finally {
+        running = null;
+      }
+    })();
+  };
+  const timer = setInterval(run, options.intervalMs);
+  timer.unref();
+  return async () => {
+    stopped = true;
+    clearInterval(timer);
+    await running;
+  };
+}

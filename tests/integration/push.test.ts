@@ -1,0 +1,278 @@
+// Web Push to technicians: a local HTTP server stands in for the browser's
+// push service, receives what the server sends, and the test decrypts it with
+// the subscription's own private key (RFC 8291, http_ece), as the phone would.
+import { createECDH, type ECDH, randomBytes, randomUUID } from "node:crypto";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import ece from "http_ece";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import webPush from "web-push";
+import { GET as keyRoute } from "../../app/api/push/key/route.ts";
+import { POST as subscribeRoute, DELETE as unsubscribeRoute } from "../../app/api/push/subscriptions/route.ts";
+import { revokeStaffSession } from "../../lib/auth/staff-sessions.ts";
+import { getDb } from "../../lib/db.ts";
+import { assignTechnician } from "../../lib/jobs/assign-technician.ts";
+import { markRead } from "../../lib/messages/mark-read.ts";
+import { sendMessage } from "../../lib/messages/send-message.ts";
+import type { PushPayload } from "../../lib/push/schemas.ts";
+import { runPushOutbox } from "../../server/workers/deliver-pushes.ts";
+import { buildWorld, type Person, type World } from "../support/world.ts";
+
+type Received = { path: string; headers: Record<string, string | string[] | undefined>; body: Buffer };
+
+let server: Server;
+let origin: string;
+const received: Received[] = [];
+/** Paths the stand-in answers 410 Gone for (the browser unsubscribed). */
+const gonePaths = new Set<string>();
+const vapid = { ...webPush.generateVAPIDKeys(), subject: "mailto:ops@trio.test" };
+let world: World;
+
+beforeAll(async () => {
+  server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => {
+      const path = request.url ?? "/";
+      received.push({ path, headers: request.headers, body: Buffer.concat(chunks) });
+      response.writeHead(gonePaths.has(path) ? 410 : 201).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  process.env.PUSH_ENDPOINT_HOSTS = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  process.env.PUSH_ALLOW_HTTP = "true";
+  process.env.VAPID_PUBLIC_KEY = vapid.publicKey;
+  process.env.VAPID_PRIVATE_KEY = vapid.privateKey;
+});
+afterAll(async () => {
+  delete process.env.PUSH_ENDPOINT_HOSTS;
+  delete process.env.PUSH_ALLOW_HTTP;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+beforeEach(async () => {
+  await getDb().pushNotice.deleteMany();
+  await getDb().pushSubscription.deleteMany();
+  received.length = 0;
+  gonePaths.clear();
+  world = await buildWorld();
+});
+
+/** A browser's side of a subscription: its key pair and auth secret, as PushManager.subscribe makes them. */
+type Browser = { ecdh: ECDH; auth: Buffer; json: { endpoint: string; keys: { p256dh: string; auth: string } } };
+
+function newBrowser(endpoint = `${origin}/push/${randomUUID()}`): Browser {
+  const ecdh = createECDH("prime256v1");
+  ecdh.generateKeys();
+  const auth = randomBytes(16);
+  return {
+    ecdh,
+    auth,
+    json: {
+      endpoint,
+      keys: { p256dh: ecdh.getPublicKey().toString("base64url"), auth: auth.toString("base64url") },
+    },
+  };
+}
+
+const jsonRequest = (method: string, cookie: string, body: unknown) =>
+  new Request("http://localhost:3000/api/push/subscriptions", {
+    method,
+    headers: { cookie, "content-type": "application/json", origin: "http://localhost:3000" },
+    body: JSON.stringify(body),
+  });
+const noParams = { params: Promise.resolve({}) };
+
+async function subscribe(person: Person, browser = newBrowser()) {
+  const response = await subscribeRoute(jsonRequest("POST", person.cookie, browser.json), noParams);
+  expect(response.status).toBe(201);
+  return browser;
+}
+
+function decrypt(browser: Browser, push: Received): PushPayload {
+  const plain = ece.decrypt(push.body, { version: "aes128gcm", privateKey: browser.ecdh, authSecret: browser.auth });
+  return JSON.parse(plain.toString("utf8")) as PushPayload;
+}
+
+const pushesTo = (browser: Browser) => received.filter((push) => `${origin}${push.path}` === browser.json.endpoint);
+
+const pass = (secondsFromNow = 60) =>
+  runPushOutbox(getDb(), {
+    vapid,
+    endpoints: { hosts: [new URL(origin).host], allowHttp: true },
+    maxAttempts: 3,
+    retryBaseMs: 1000,
+    intervalMs: 1000,
+    messageDelaySeconds: 10,
+    now: () => new Date(Date.now() + secondsFromNow * 1000),
+  });
+
+const say = (person: Person, body: string, visibility: "EVERYONE" | "STAFF" = "EVERYONE") =>
+  sendMessage(getDb(), person.actor, { jobId: world.job.id, clientId: randomUUID(), body, visibility });
+
+describe("push notifications", () => {
+  it("gives the public key a browser subscribes with", async () => {
+    const response = await keyRoute(new Request("http://localhost:3000/api/push/key"), noParams);
+    expect(await response.json()).toEqual({ data: { publicKey: vapid.publicKey } });
+  });
+
+  it("pushes a homeowner's message to the assigned technician, encrypted for their browser, and never an internal note", async () => {
+    const phone = await subscribe(world.technician);
+    await say(world.dispatcher, "Gate code is 4411, keep it to staff", "STAFF");
+    await say(world.homeowner, "The leak got worse, water under the sink");
+    await pass();
+    const [push, ...more] = pushesTo(phone);
+    expect(more).toHaveLength(0);
+    expect(String(push?.headers.authorization)).toContain(`k=${vapid.publicKey}`);
+    expect(push?.headers["content-encoding"]).toBe("aes128gcm");
+    const payload = decrypt(phone, push as Received);
+    const job = await getDb().job.findUniqueOrThrow({ where: { id: world.job.id }, select: { number: true } });
+    expect(payload).toEqual({
+      title: `Jordan Home · job #${job.number}`,
+      body: "“The leak got worse, water under the sink”",
+      url: `/jobs/${world.job.id}`,
+      tag: `job:${world.job.id}`,
+    });
+    expect(JSON.stringify(payload)).not.toContain("4411");
+    // Nothing new: the next pass pushes nothing.
+    await pass();
+    expect(pushesTo(phone)).toHaveLength(1);
+    const subscription = await getDb().pushSubscription.findFirstOrThrow({ where: { endpoint: phone.json.endpoint } });
+    expect(subscription.lastSuccessAt).not.toBeNull();
+  });
+
+  it("internal notes and staff messages alone never push", async () => {
+    const phone = await subscribe(world.technician);
+    await say(world.dispatcher, "Bring the long ladder", "STAFF");
+    await say(world.dispatcher, "We'll be there at 10");
+    await pass();
+    expect(pushesTo(phone)).toHaveLength(0);
+  });
+
+  it("a burst of homeowner messages is one push, sent once the homeowner has paused", async () => {
+    const phone = await subscribe(world.technician);
+    for (const text of ["Hello?", "Are you coming today?", "The water is off now", "Door code 12", "Call me"]) {
+      await say(world.homeowner, text);
+    }
+    // Still writing (the newest message is seconds old): not yet.
+    await pass(0);
+    expect(pushesTo(phone)).toHaveLength(0);
+    await pass();
+    await pass();
+    const pushes = pushesTo(phone);
+    expect(pushes).toHaveLength(1);
+    expect(decrypt(phone, pushes[0] as Received).body).toBe("5 new messages. Newest: “Call me”");
+  });
+
+  it("skips what the technician has already read", async () => {
+    const phone = await subscribe(world.technician);
+    const { message } = await say(world.homeowner, "I'm home now");
+    await markRead(getDb(), world.technician.actor, world.job.id, message.seq);
+    await pass();
+    expect(pushesTo(phone)).toHaveLength(0);
+  });
+
+  it("tells a technician of a job newly given to them, and only them", async () => {
+    const riley = await subscribe(world.otherTechnician);
+    const sam = await subscribe(world.technician);
+    await assignTechnician(getDb(), world.dispatcher.actor, {
+      jobId: world.job.id,
+      technicianId: world.otherTechnician.id,
+    });
+    await pass();
+    await pass();
+    expect(pushesTo(sam)).toHaveLength(0);
+    const pushes = pushesTo(riley);
+    expect(pushes).toHaveLength(1);
+    const payload = decrypt(riley, pushes[0] as Received);
+    expect(payload.title).toMatch(/^New job #\d+: /);
+    expect(payload.url).toBe(`/jobs/${world.job.id}`);
+  });
+
+  it("forgets a browser the push service says is gone (410)", async () => {
+    const gone = await subscribe(world.technician);
+    const kept = await subscribe(world.technician);
+    gonePaths.add(new URL(gone.json.endpoint).pathname);
+    await say(world.homeowner, "Anyone there?");
+    await pass();
+    expect(pushesTo(gone)).toHaveLength(1);
+    expect(pushesTo(kept)).toHaveLength(1);
+    const left = await getDb().pushSubscription.findMany({ where: { userId: world.technician.id } });
+    expect(left.map((row) => row.endpoint)).toEqual([kept.json.endpoint]);
+  });
+
+  it("a shared phone: signing out silences it, and the next person to turn it on gets only their own jobs", async () => {
+    const phone = await subscribe(world.technician);
+    if (world.technician.actor.kind !== "staff") throw new Error("the technician is staff");
+    await revokeStaffSession(getDb(), world.technician.actor.sessionId);
+    await say(world.homeowner, "Is anyone coming?");
+    await pass();
+    expect(pushesTo(phone)).toHaveLength(0);
+
+    // Riley signs in on the same phone: the browser's subscription is now Riley's.
+    await subscribe(world.otherTechnician, phone);
+    await say(world.homeowner, "Hello again?");
+    await pass();
+    expect(pushesTo(phone)).toHaveLength(0);
+    const owners = await getDb().pushSubscription.findMany({ select: { userId: true } });
+    expect(owners).toEqual([{ userId: world.otherTechnician.id }]);
+  });
+
+  it("refuses an endpoint that is not on an allowed push service, and stores nothing", async () => {
+    const refused = [
+      "http://169.254.169.254/latest/meta-data",
+      "https://evil.example.com/push/1",
+      `http://127.0.0.1:1/push/1`,
+      "https://user:pass@fcm.googleapis.com/fcm/send/x",
+      "not a url",
+    ];
+    for (const endpoint of refused) {
+      const response = await subscribeRoute(
+        jsonRequest("POST", world.technician.cookie, { ...newBrowser().json, endpoint }),
+        noParams,
+      );
+      expect(response.status, endpoint).toBe(400);
+      expect((await response.json()).error.code).toBe("bad_request");
+    }
+    // With the default hosts, a local plain-http endpoint is refused too.
+    process.env.PUSH_ENDPOINT_HOSTS = "";
+    process.env.PUSH_ALLOW_HTTP = "false";
+    try {
+      const local = await subscribeRoute(jsonRequest("POST", world.technician.cookie, newBrowser().json), noParams);
+      expect(local.status).toBe(400);
+      const fcm = newBrowser("https://fcm.googleapis.com/fcm/send/abc123");
+      const allowed = await subscribeRoute(jsonRequest("POST", world.technician.cookie, fcm.json), noParams);
+      expect(allowed.status).toBe(201);
+    } finally {
+      process.env.PUSH_ENDPOINT_HOSTS = new URL(origin).host;
+      process.env.PUSH_ALLOW_HTTP = "true";
+    }
+    const stored = await getDb().pushSubscription.findMany({ select: { endpoint: true } });
+    expect(stored.map((row) => row.endpoint)).toEqual(["https://fcm.googleapis.com/fcm/send/abc123"]);
+  });
+
+  it("a homeowner cannot subscribe; a technician can turn their own browser off", async () => {
+    const refused = await subscribeRoute(jsonRequest("POST", world.homeowner.cookie, newBrowser().json), noParams);
+    expect(refused.status).toBe(403);
+    const anonymous = await subscribeRoute(jsonRequest("POST", "", newBrowser().json), noParams);
+    expect(anonymous.status).toBe(401);
+    expect(await getDb().pushSubscription.count()).toBe(0);
+
+    const phone = await subscribe(world.technician);
+    // Someone else can't turn it off.
+    await unsubscribeRoute(
+      jsonRequest("DELETE", world.otherTechnician.cookie, { endpoint: phone.json.endpoint }),
+      noParams,
+    );
+    expect(await getDb().pushSubscription.count()).toBe(1);
+    const off = await unsubscribeRoute(
+      jsonRequest("DELETE", world.technician.cookie, { endpoint: phone.json.endpoint }),
+      noParams,
+    );
+    expect(off.status).toBe(200);
+    expect(await getDb().pushSubscription.count()).toBe(0);
+    await say(world.homeowner, "Hello?");
+    await pass();
+    expect(received).toHaveLength(0);
+  });
+});
