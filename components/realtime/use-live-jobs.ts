@@ -19,8 +19,8 @@ function readMarksOf(list: JobSummary[], current: ReadMarks): ReadMarks {
 /**
  * A list of jobs kept live by `job:updated`, each with the viewer's unread
  * count: the job's newest seq past how far they have read, so a badge moves
- * the moment a message arrives. After a reconnect it reloads from the server:
- * the database is the truth, the socket only the fast path.
+ * the moment a message arrives. Whenever the socket (re)connects it reloads
+ * from the server: the database is the truth, the socket only the fast path.
  */
 export function useLiveJobs(initial: JobSummary[], belongs: (job: JobSummary) => boolean) {
   const [jobs, setJobs] = useState(initial);
@@ -28,7 +28,6 @@ export function useLiveJobs(initial: JobSummary[], belongs: (job: JobSummary) =>
 
   useEffect(() => {
     const socket = getSocket();
-    let seenConnect = false;
     const onUpdate = (summary: JobSummary) => {
       setJobs((current) => {
         const existing = current.find((job) => job.id === summary.id);
@@ -39,11 +38,9 @@ export function useLiveJobs(initial: JobSummary[], belongs: (job: JobSummary) =>
         return isLive(merged) && belongs(merged) ? [merged, ...rest] : rest;
       });
     };
+    // Also on the first connect: a job that changed between the page's render and
+    // the socket joining its rooms would otherwise be missed until a reconnect.
     const onConnect = async () => {
-      if (!seenConnect) {
-        seenConnect = true;
-        return;
-      }
       const response = await fetch("/api/jobs", { cache: "no-store" }).catch(() => null);
       if (!response?.ok) return;
       const list = ((await response.json()) as { data: JobSummary[] }).data.filter(belongs);
