@@ -21,13 +21,16 @@ export const messageBodySchema = z.string({ message: "must be text" }).transform
   return text;
 });
 
+/** The sender's own id for an entry (a UUID in practice): a resend with it is stored once. */
+export const clientIdSchema = z
+  .string()
+  .min(8)
+  .max(MAX_CLIENT_ID_LENGTH)
+  .regex(/^[A-Za-z0-9_-]+$/, "must be letters, digits, - or _");
+
 export const sendMessageInputSchema = z.strictObject({
   jobId: idSchema,
-  clientId: z
-    .string()
-    .min(8)
-    .max(MAX_CLIENT_ID_LENGTH)
-    .regex(/^[A-Za-z0-9_-]+$/, "must be letters, digits, - or _"),
+  clientId: clientIdSchema,
   body: messageBodySchema,
   visibility: visibilitySchema.default("EVERYONE"),
 });
