@@ -8,14 +8,16 @@ import {
   messageTextProblem,
 } from "@/lib/messages/message-text.ts";
 import type { VisibilityName } from "@/lib/messages/schemas.ts";
+import { PhotoButton } from "./photo-button.tsx";
 
 type Props = {
+  jobId: string;
   canWriteNotes: boolean;
   onSend: (body: string, visibility: VisibilityName) => void;
   onTyping: (visibility: VisibilityName) => void;
 };
 
-export function Composer({ canWriteNotes, onSend, onTyping }: Props) {
+export function Composer({ jobId, canWriteNotes, onSend, onTyping }: Props) {
   const [body, setBody] = useState("");
   const [note, setNote] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -75,6 +77,7 @@ export function Composer({ canWriteNotes, onSend, onTyping }: Props) {
           aria-invalid={problem ? true : undefined}
           className="min-h-12 flex-1 resize-y rounded-xl border border-slate-400 bg-white px-3 py-2 text-base"
         />
+        <PhotoButton jobId={jobId} canMarkStaffOnly={canWriteNotes} />
         <button
           type="submit"
           className={`min-h-12 rounded-xl px-5 text-base font-semibold text-white ${

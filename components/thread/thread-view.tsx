@@ -158,7 +158,12 @@ export function ThreadView({ jobId, initial, viewer, timeZone, technicians, onRe
       {connection === "ended" ? (
         <AccessEnded who={viewer.kind} />
       ) : (
-        <Composer canWriteNotes={viewer.kind === "staff"} onSend={thread.send} onTyping={thread.notifyTyping} />
+        <Composer
+          jobId={job.id}
+          canWriteNotes={viewer.kind === "staff"}
+          onSend={thread.send}
+          onTyping={thread.notifyTyping}
+        />
       )}
     </div>
   );
