@@ -63,9 +63,7 @@ test("a technician's photo appears in the homeowner's open thread", async ({ bro
   }
 
   // Full size opens in a new tab, as a JPEG.
-  const link = thread(homeowner)
-    .getByRole("link", { name: alt })
-    .last();
+  const link = thread(homeowner).getByRole("link", { name: alt }).last();
   const href = await link.getAttribute("href");
   expect(href).toMatch(/^\/api\/photos\/[0-9a-f-]{36}$/);
   const full = await homeowner.request.get(href as string);
