@@ -74,7 +74,7 @@ function InlinePhoto({ photo, alt }: { photo: PhotoView; alt: string }) {
       href={photoUrl(photo.id)}
       target="_blank"
       rel="noopener"
-      className="my-1 block w-fit overflow-hidden rounded-xl focus-visible:outline-3 focus-visible:outline-offset-2"
+      className="my-1 block max-w-full overflow-hidden rounded-xl focus-visible:outline-3 focus-visible:outline-offset-2"
     >
       {/* biome-ignore lint/performance/noImgElement: a private photo behind the session cookie, not an optimisable asset */}
       <img
@@ -84,7 +84,8 @@ function InlinePhoto({ photo, alt }: { photo: PhotoView; alt: string }) {
         height={photo.thumbHeight}
         loading="lazy"
         decoding="async"
-        className="block h-auto max-h-80 w-auto max-w-full bg-slate-200 object-contain"
+        // Its size is known before it loads (width and height above), so the thread doesn't jump when it does.
+        className="block h-auto max-w-full bg-slate-200"
       />
       <span className="sr-only"> (opens full size in a new tab)</span>
     </a>
