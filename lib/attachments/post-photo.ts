@@ -40,11 +40,17 @@ export async function postPhoto(
   const id = randomUUID();
   const storageKey = storageKeyFor(id);
   const keys = photoKeys(storageKey);
-  const forget = () => Promise.all([store.remove(keys.full), store.remove(keys.thumb)]);
+  const forget = () => Promise.all([store.remove(keys.full), store.remove(keys.thumb)]).catch(() => {});
   try {
     await store.put(keys.full, photo.full.bytes);
     await store.put(keys.thumb, photo.thumb.bytes);
-    const result = await appendEntry(db, actor, input.jobId, {
+  } catch (error) {
+    await forget();
+    throw error;
+  }
+  let result: Awaited<ReturnType<typeof appendEntry>>;
+  try {
+    result = await appendEntry(db, actor, input.jobId, {
       kind: "PHOTO",
       visibility: input.visibility,
       body: input.caption,
@@ -61,25 +67,28 @@ export async function postPhoto(
         thumbBytes: photo.thumb.bytes.length,
       },
     });
-    if (result.outcome === "created") {
-      const view = {
-        id,
-        width: photo.full.width,
-        height: photo.full.height,
-        thumbWidth: photo.thumb.width,
-        thumbHeight: photo.thumb.height,
-      };
-      return { message: { ...result.message, photo: view }, job: result.job, created: true };
-    }
-    // The same upload landed meanwhile (a retry raced its original): theirs stands.
-    await forget();
-    const again = await storedEntry(db, actor, input.jobId, input.clientId);
-    if (!again) throw jobNotFound();
-    return { message: again, created: false };
   } catch (error) {
-    await forget().catch(() => {});
+    // Refused (the job is no longer theirs, the clientId is someone else's):
+    // nothing refers to the files. Anything else may have failed after the
+    // commit, so the files stay: a stray file costs less than a photo without its picture.
+    if (error instanceof AppError) await forget();
     throw error;
   }
+  if (result.outcome === "created") {
+    const view = {
+      id,
+      width: photo.full.width,
+      height: photo.full.height,
+      thumbWidth: photo.thumb.width,
+      thumbHeight: photo.thumb.height,
+    };
+    return { message: { ...result.message, photo: view }, job: result.job, created: true };
+  }
+  // The same upload landed meanwhile (a retry raced its original): theirs stands.
+  await forget();
+  const again = await storedEntry(db, actor, input.jobId, input.clientId);
+  if (!again) throw jobNotFound();
+  return { message: again, created: false };
 }
 
 async function assertCanSeeJob(db: Db, actor: Actor, jobId: string): Promise<void> {

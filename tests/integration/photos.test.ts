@@ -378,6 +378,18 @@ describe("photos in a thread", () => {
     expect(await getDb().message.count({ where: { jobId: world.job.id, clientId } })).toBe(1);
     expect(await getDb().attachment.count({ where: { messageId: stored.id } })).toBe(1);
     expect(storedFiles()).toHaveLength(filesAfterFirst);
+    // Two tries of one photo at the same moment (a retry racing its original): one message, one picture kept.
+    const raced = randomUUID();
+    const filesBefore = storedFiles().length;
+    const both = await Promise.all([
+      upload(world.technician.cookie, world.job.id, { bytes, clientId: raced }),
+      upload(world.technician.cookie, world.job.id, { bytes, clientId: raced }),
+    ]);
+    expect(both.map((response) => response.status).sort()).toEqual([200, 201]);
+    const [a, b] = await Promise.all(both.map(async (response) => (await response.json()).data as MessageView));
+    expect(a).toEqual(b);
+    expect(await getDb().message.count({ where: { jobId: world.job.id, clientId: raced } })).toBe(1);
+    expect(storedFiles()).toHaveLength(filesBefore + 2);
     // Someone else's clientId is not theirs to repeat.
     expect((await errorOf(await upload(world.dispatcher.cookie, world.job.id, { bytes, clientId }))).status).toBe(409);
   });
