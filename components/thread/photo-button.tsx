@@ -116,7 +116,22 @@ export function PhotoButton({ jobId, canMarkStaffOnly }: Props) {
   const captionId = useId();
   const place = usePanelPlace(anchorRef, upload !== null);
 
-  const forget = () => setUpload(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const panelRef = useRef<HTMLElement>(null);
+  // Focus moves only when it was in the panel and the panel changes under it:
+  // someone typing in the message box meanwhile keeps their place.
+  const [focusButton, setFocusButton] = useState(false);
+  const focusInPanel = () => panelRef.current?.contains(document.activeElement) ?? false;
+  useEffect(() => {
+    if (focusButton && !upload) {
+      buttonRef.current?.focus();
+      setFocusButton(false);
+    }
+  }, [focusButton, upload]);
+  const close = () => {
+    if (focusInPanel()) setFocusButton(true);
+    setUpload(null);
+  };
   // A preview's blob: URL holds the picture in memory until it is let go.
   const preview = upload?.preview;
   useEffect(() => () => (preview ? URL.revokeObjectURL(preview) : undefined), [preview]);
@@ -147,12 +162,15 @@ export function PhotoButton({ jobId, canMarkStaffOnly }: Props) {
   const start = async () => {
     if (!upload || upload.state === "sending") return;
     const sending = { ...upload, state: "sending" as const, progress: 0, problem: undefined };
+    // Its buttons give way to the progress bar: focus on them stays in the panel.
+    if (focusInPanel()) panelRef.current?.focus();
     setUpload(sending);
     setSaid("Sending the photo…");
     const result = await send(jobId, sending, (progress) =>
       setUpload((current) => (current?.clientId === sending.clientId ? { ...current, progress } : current)),
     );
     if (result.ok) {
+      if (focusInPanel()) setFocusButton(true);
       setUpload((current) => (current?.clientId === sending.clientId ? null : current));
       setSaid("Photo sent.");
       return;
@@ -180,6 +198,7 @@ export function PhotoButton({ jobId, canMarkStaffOnly }: Props) {
         }}
       />
       <button
+        ref={buttonRef}
         type="button"
         onClick={() => inputRef.current?.click()}
         disabled={busy || upload !== null}
@@ -195,13 +214,15 @@ export function PhotoButton({ jobId, canMarkStaffOnly }: Props) {
       </p>
       {upload && (
         <section
+          ref={panelRef}
+          tabIndex={-1}
           id={panelId}
           aria-label="Photo to send"
           style={place}
           onKeyDown={(event) => {
-            if (event.key === "Escape" && upload.state !== "sending") forget();
+            if (event.key === "Escape" && upload.state !== "sending") close();
           }}
-          className={`z-20 rounded-2xl border bg-white p-3 text-slate-900 shadow-lg ${
+          className={`z-20 rounded-2xl border bg-white p-3 focus:outline-none text-slate-900 shadow-lg ${
             place ? "" : "absolute right-0 bottom-full mb-2 w-72"
           } ${upload.staffOnly ? "border-amber-500" : "border-slate-300"}`}
         >
@@ -260,7 +281,7 @@ export function PhotoButton({ jobId, canMarkStaffOnly }: Props) {
           {upload.state === "failed" && <p className="mt-2 text-sm text-red-800">Not sent. {upload.problem}</p>}
           {upload.state !== "sending" && (
             <div className="mt-3 flex flex-wrap justify-end gap-2">
-              <button type="button" onClick={forget} className={SECONDARY}>
+              <button type="button" onClick={close} className={SECONDARY}>
                 {upload.state === "failed" ? "Discard" : "Cancel"}
               </button>
               <button type="button" onClick={() => void start()} className={ACTION}>

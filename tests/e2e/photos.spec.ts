@@ -28,6 +28,20 @@ test("a technician's photo appears in the homeowner's open thread", async ({ bro
     expect(box && box.x >= 0 && box.x + box.width <= 360).toBe(true);
   }
 
+  // A file that only pretends to be a photo: refused with words the technician can act on, kept until discarded.
+  await technician.locator('input[type="file"]').setInputFiles({
+    name: "notes.jpg",
+    mimeType: "image/jpeg",
+    buffer: Buffer.from("not a picture, just some notes\n"),
+  });
+  const panel = technician.getByRole("region", { name: "Photo to send" });
+  await panel.getByRole("button", { name: "Send photo" }).click();
+  await expect(panel.getByText("Not sent. That file isn't a photo we can read.")).toBeVisible();
+  await expect(panel.getByRole("button", { name: "Try again" })).toBeVisible();
+  await panel.getByRole("button", { name: "Discard" }).click();
+  await expect(panel).toBeHidden();
+  await expect(photoButton).toBeFocused();
+
   // A phone photo with the house's position in its EXIF.
   const photo = await sharp({
     create: { width: 1600, height: 1200, channels: 3, background: { r: 30, g: 90, b: 160 } },
@@ -45,11 +59,12 @@ test("a technician's photo appears in the homeowner's open thread", async ({ bro
   await technician
     .locator('input[type="file"]')
     .setInputFiles({ name: "leak.jpg", mimeType: "image/jpeg", buffer: photo });
-  const panel = technician.getByRole("region", { name: "Photo to send" });
   await expect(panel).toBeVisible();
   await panel.getByLabel("Caption (optional)").fill("The leak, under the sink");
   await panel.getByRole("button", { name: "Send photo" }).click();
   await expect(panel).toBeHidden();
+  // Focus goes back where the photo started, not lost and not taken from elsewhere.
+  await expect(photoButton).toBeFocused();
 
   const alt = "Photo from Sam Okafor (Technician)";
   for (const page of [technician, homeowner]) {
