@@ -20,7 +20,7 @@ const envSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
   /** Boards hear of a busy job at most once per this many ms (and never later). */
   BOARD_UPDATE_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
-  /** Where embedded PostgreSQL keeps its data and Trio its generated secret. */
+  /** Where embedded PostgreSQL keeps its data, Trio its generated secret, and photos (DATA_DIR/photos). */
   DATA_DIR: z.string().default(".data"),
   /** The public address people use, e.g. https://trio.example.com. */
   APP_URL: z.url().optional(),

@@ -189,6 +189,8 @@ function BoardRow({ job, waiting, unread, now, current, onOpen }: RowProps) {
             <>
               {" · "}
               {job.lastMessage.visibility === "STAFF" ? "Note: " : ""}
+              {job.lastMessage.kind === "PHOTO" ? "Photo" : ""}
+              {job.lastMessage.kind === "PHOTO" && job.lastMessage.body ? ": " : ""}
               <bdi>{job.lastMessage.body}</bdi>
             </>
           )}

@@ -8,8 +8,10 @@ import {
   messageTextProblem,
 } from "@/lib/messages/message-text.ts";
 import type { VisibilityName } from "@/lib/messages/schemas.ts";
+import { PhotoButton } from "./photo-button.tsx";
 
 type Props = {
+  jobId: string;
   canWriteNotes: boolean;
   onSend: (body: string, visibility: VisibilityName) => void;
   onTyping: (visibility: VisibilityName) => void;
@@ -26,7 +28,7 @@ type Props = {
  */
 const enterMakesNewLine = () => window.matchMedia("(pointer: coarse)").matches;
 
-export function Composer({ canWriteNotes, onSend, onTyping, onFocus, quickReplies }: Props) {
+export function Composer({ jobId, canWriteNotes, onSend, onTyping, onFocus, quickReplies }: Props) {
   const [body, setBody] = useState("");
   const [note, setNote] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -98,6 +100,7 @@ export function Composer({ canWriteNotes, onSend, onTyping, onFocus, quickReplie
           aria-invalid={problem ? true : undefined}
           className="field-sizing-content max-h-40 min-h-12 flex-1 resize-none rounded-xl border border-slate-400 bg-white px-3 py-2 text-base"
         />
+        <PhotoButton jobId={jobId} canMarkStaffOnly={canWriteNotes} />
         <button
           type="submit"
           className={`min-h-12 rounded-xl px-5 text-base font-semibold text-white ${

@@ -220,6 +220,7 @@ export function ThreadView({ jobId, initial, viewer, timeZone, technicians, cust
             />
           )}
           <Composer
+            jobId={job.id}
             canWriteNotes={viewer.kind === "staff"}
             onSend={thread.send}
             onTyping={thread.notifyTyping}

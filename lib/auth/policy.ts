@@ -33,6 +33,11 @@ export function visibleTo(actor: Actor): Visibility[] {
   return actor.kind === "staff" ? ["EVERYONE", "STAFF"] : ["EVERYONE"];
 }
 
+/** A thread entry (a photo's bytes) is seen by whoever sees its job and its visibility. */
+export function canSeeEntry(actor: Actor, job: JobFacts, visibility: Visibility): boolean {
+  return canSeeJob(actor, job) && visibleTo(actor).includes(visibility);
+}
+
 export function canPost(actor: Actor, job: JobFacts, visibility: Visibility): boolean {
   return canSeeJob(actor, job) && visibleTo(actor).includes(visibility);
 }

@@ -72,8 +72,13 @@ const tooLarge = (maxBytes: number) => new AppError("payload_too_large", `Reques
 
 /** Reads the body, stopping as soon as it passes the limit (chunked bodies declare no length). */
 export async function readBoundedText(request: Request, maxBytes: number): Promise<string> {
-  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge(maxBytes);
-  if (!request.body) return "";
+  return (await readBoundedBytes(request, maxBytes)).toString("utf8");
+}
+
+/** The body's bytes, read as readBoundedText reads them. */
+export async function readBoundedBytes(request: Request, maxBytes: number, refusal = tooLarge): Promise<Buffer> {
+  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw refusal(maxBytes);
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -83,11 +88,31 @@ export async function readBoundedText(request: Request, maxBytes: number): Promi
     total += value.byteLength;
     if (total > maxBytes) {
       await reader.cancel();
-      throw tooLarge(maxBytes);
+      throw refusal(maxBytes);
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
+}
+
+/**
+ * A multipart/form-data body (a file upload), read within the limit before
+ * it is parsed: nothing unbounded is ever buffered. `refusal` words the 413.
+ */
+export async function readMultipartForm(
+  request: Request,
+  maxBytes: number,
+  refusal: (maxBytes: number) => AppError = tooLarge,
+): Promise<FormData> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!type.toLowerCase().startsWith("multipart/form-data"))
+    throw new AppError("unsupported_media_type", "Send the file as multipart/form-data.");
+  const bytes = await readBoundedBytes(request, maxBytes, refusal);
+  try {
+    return await new Response(new Uint8Array(bytes), { headers: { "content-type": type } }).formData();
+  } catch {
+    throw new AppError("bad_request", "The upload was cut off or is not a valid form. Try again.");
+  }
 }
 
 /** A plain form post's fields (the no-script doors: sign-in, password reset), within the limit. */

@@ -5,7 +5,7 @@ import { AppError, jobNotFound } from "../errors.ts";
 import type { JobStatus, MessageKind, ParticipantRole, Visibility } from "../generated/prisma/enums.ts";
 import { type JobColumns, toJobRow } from "../jobs/job-columns.ts";
 import type { JobRow } from "../jobs/job-view.ts";
-import { type EntryParams, submitEntry } from "./entry-batcher.ts";
+import { type AttachmentParams, type EntryParams, submitEntry } from "./entry-batcher.ts";
 import type { MessageView } from "./message-view.ts";
 
 /** What a job must still look like for the entry to go in (else the caller re-reads it). */
@@ -54,6 +54,8 @@ export type Entry = {
    * notification is queued in the same statement as the entry (lib/notifications/).
    */
   notify?: true;
+  /** A PHOTO entry's picture (already stored): its Attachment row is written with the entry. */
+  attachment?: AttachmentParams;
 };
 
 export type AppendResult =
@@ -176,6 +178,7 @@ const entryParams = (entry: Entry) => ({
   expect: entry.expect ?? {},
   change: entry.change ?? {},
   ...(entry.notify ? { notify: true as const } : {}),
+  ...(entry.attachment ? { attachment: entry.attachment } : {}),
 });
 
 async function submit(db: Db, params: EntryParams): Promise<AppendResult> {

@@ -24,6 +24,21 @@ export type EntryParams = {
   change: Record<string, unknown>;
   /** The homeowner hears of this step in their channel (a STEP notification, queued in the same statement). */
   notify?: true;
+  /** A PHOTO entry's picture, already in the photo store: its Attachment row goes in with the entry. */
+  attachment?: AttachmentParams;
+};
+
+/** An Attachment row's own columns (lib/attachments/post-photo.ts); the rest come from the stored entry. */
+export type AttachmentParams = {
+  id: string;
+  storageKey: string;
+  contentType: string;
+  width: number;
+  height: number;
+  bytes: number;
+  thumbWidth: number;
+  thumbHeight: number;
+  thumbBytes: number;
 };
 
 /**
@@ -40,6 +55,27 @@ const MAX_IN_FLIGHT = 1;
 const MAX_BATCH = 100;
 
 const APPEND = "SELECT * FROM trio_append_entries($1::jsonb)";
+/**
+ * The same, for a batch that holds a photo: each new entry's Attachment row
+ * is inserted in the same statement (a data-modifying WITH runs whether or
+ * not its rows are read), so a PHOTO message never exists without its
+ * picture nor a picture without its message. A repeated clientId
+ * ('existing') inserts nothing. Plain messages keep the plain statement.
+ */
+const APPEND_WITH_ATTACHMENTS = `
+  WITH r AS (SELECT * FROM trio_append_entries($1::jsonb)),
+  a AS (
+    INSERT INTO "Attachment" ("id", "messageId", "jobId", "companyId", "storageKey", "contentType",
+      "width", "height", "bytes", "thumbWidth", "thumbHeight", "thumbBytes", "createdAt")
+    SELECT (x->>'id')::uuid, r.m_id, r.j_id, r.j_company_id, x->>'storageKey', x->>'contentType',
+      (x->>'width')::integer, (x->>'height')::integer, (x->>'bytes')::integer,
+      (x->>'thumbWidth')::integer, (x->>'thumbHeight')::integer, (x->>'thumbBytes')::integer, r.m_created_at
+    FROM r JOIN jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(v, ord) ON r.idx = e.ord - 1,
+      LATERAL (SELECT e.v->'attachment' AS x) att
+    WHERE r.outcome = 'created' AND x IS NOT NULL AND jsonb_typeof(x) = 'object'
+    RETURNING "id"
+  )
+  SELECT r.* FROM r`;
 /** SQLSTATE trio_append_entry raises when a copy of the entry was stored between its lookup and its lock. */
 const RACED = "TR001";
 
@@ -70,10 +106,14 @@ function createBatcher(db: Db): Batcher {
 
   /** One statement for the whole batch (a batch of one included). */
   const append = async (batch: Waiting[]) => {
+    const photos = batch.some((entry) => entry.params.attachment);
     const statement = () =>
-      runStatement<EntryRow & { idx: number }>(db, "trio_append_entries", APPEND, [
-        JSON.stringify(batch.map((entry) => entry.params)),
-      ]);
+      runStatement<EntryRow & { idx: number }>(
+        db,
+        photos ? "trio_append_entries_with_attachments" : "trio_append_entries",
+        photos ? APPEND_WITH_ATTACHMENTS : APPEND,
+        [JSON.stringify(batch.map((entry) => entry.params))],
+      );
     // A copy of one of them was stored meanwhile: once more, the lookup finds it.
     const rows = await statement().catch((error) => {
       if ((error as { code?: unknown }).code === RACED) return statement();

@@ -1,3 +1,4 @@
+import { type PhotoView, toPhotoView } from "../attachments/photo-view.ts";
 import type { Actor } from "../auth/actor.ts";
 import { jobScope } from "../auth/policy.ts";
 import type { Db } from "../db.ts";
@@ -20,8 +21,11 @@ const THREAD_PAGE = `
   SELECT ${JOB_COLUMNS_SQL},
     (SELECT COALESCE(json_agg(x ORDER BY x.seq), '[]'::json) FROM (
       SELECT m."id", m."seq", m."clientId", m."kind", m."visibility", m."body", m."createdAt",
-             a."role" AS "authorRole", a."name" AS "authorName"
+             a."role" AS "authorRole", a."name" AS "authorName",
+             CASE WHEN ph."id" IS NULL THEN NULL ELSE json_build_object('id', ph."id", 'width', ph."width",
+               'height', ph."height", 'thumbWidth', ph."thumbWidth", 'thumbHeight', ph."thumbHeight") END AS "photo"
       FROM "Message" m LEFT JOIN "Participant" a ON a."id" = m."authorId"
+      LEFT JOIN "Attachment" ph ON ph."messageId" = m."id"
       WHERE m."jobId" = j."id" AND m."seq" > $4 AND (m."visibility" = 'EVERYONE' OR $5)
       ORDER BY m."seq" LIMIT $6
     ) x) AS messages,
@@ -49,6 +53,7 @@ type MessageJson = {
   createdAt: string;
   authorRole: ParticipantRole | null;
   authorName: string | null;
+  photo: PhotoView | null;
 };
 type PageRow = JobColumns & { messages: MessageJson[]; readers: Reader[] };
 
@@ -89,5 +94,6 @@ function toMessageView(jobId: string, m: MessageJson): MessageView {
     body: m.body,
     author: m.authorRole && m.authorName ? { role: m.authorRole, name: m.authorName } : null,
     createdAt: new Date(`${m.createdAt}Z`).toISOString(),
+    ...(m.photo ? { photo: toPhotoView(m.photo) } : {}),
   };
 }

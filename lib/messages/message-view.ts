@@ -1,3 +1,4 @@
+import { type PhotoView, photoSelect, toPhotoView } from "../attachments/photo-view.ts";
 import type { MessageKind, ParticipantRole, Visibility } from "../generated/prisma/enums.ts";
 
 /** A message on the wire: the contract of `message:created` (design.md). */
@@ -11,6 +12,8 @@ export type MessageView = {
   body: string;
   author: { role: ParticipantRole; name: string } | null;
   createdAt: string;
+  /** PHOTO messages only: the picture (body is its caption, maybe empty). */
+  photo?: PhotoView;
 };
 
 export const messageSelect = {
@@ -23,9 +26,10 @@ export const messageSelect = {
   body: true,
   createdAt: true,
   author: { select: { role: true, name: true } },
+  attachment: { select: photoSelect },
 } as const;
 
-type MessageRow = Omit<MessageView, "createdAt"> & { createdAt: Date };
+type MessageRow = Omit<MessageView, "createdAt" | "photo"> & { createdAt: Date; attachment?: PhotoView | null };
 
 export function toMessageView(row: MessageRow): MessageView {
   // Field by field: rows may carry more than the wire may show.
@@ -39,5 +43,6 @@ export function toMessageView(row: MessageRow): MessageView {
     body: row.body,
     author: row.author ? { role: row.author.role, name: row.author.name } : null,
     createdAt: row.createdAt.toISOString(),
+    ...(row.attachment ? { photo: toPhotoView(row.attachment) } : {}),
   };
 }

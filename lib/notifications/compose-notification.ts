@@ -120,7 +120,7 @@ export async function composeNotification(
         author: { role: { not: "HOMEOWNER" } },
       },
       orderBy: { seq: "desc" },
-      select: { body: true, author: { select: { name: true } } },
+      select: { body: true, kind: true, author: { select: { name: true } } },
     });
     if (unread.length === 0) return { outcome: "skip", reason: "read on the page meanwhile" };
     await db.participant.updateMany({
@@ -130,7 +130,7 @@ export async function composeNotification(
     quotes = unread
       .slice(0, MAX_QUOTES)
       .reverse()
-      .map((message) => ({ name: message.author?.name ?? company.name, text: cut(message.body, MAX_QUOTE_CHARS) }));
+      .map((message) => ({ name: message.author?.name ?? company.name, text: cut(quoted(message), MAX_QUOTE_CHARS) }));
     const more = unread.length - quotes.length;
     subject = `New message from ${company.name} about job #${job.number}`;
     lines = [
@@ -209,4 +209,10 @@ function firstSentence(body: string): string {
 function cut(text: string, max: number): string {
   const chars = [...text];
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join("")}…`;
+}
+
+/** A photo is named, not shown, in a text or an email: the page has it. */
+function quoted(message: { kind: string; body: string }): string {
+  if (message.kind !== "PHOTO") return message.body;
+  return message.body ? `[Photo] ${message.body}` : "[Photo] Open the page to see it.";
 }
