@@ -1,6 +1,8 @@
 // Signing out on a shared phone: the next person must not see this one's
-// pages offline, nor get this one's push notifications. Bounded in time, so
-// signing out never hangs on a slow worker or network.
+// pages offline, nor their unsent messages, nor get their push notifications.
+// Bounded in time, so signing out never hangs on a slow worker or network.
+import { getOutboxStore } from "../offline/outbox-store.ts";
+
 const PAGES_CACHE_PREFIX = "trio-pages-";
 const WAIT_MS = 2000;
 
@@ -23,7 +25,16 @@ async function forgetPush() {
   await subscription.unsubscribe();
 }
 
+/** What the outbox still holds: what signing out would delete from this phone. */
+export async function unsentCount(): Promise<number> {
+  return (await getOutboxStore()).count().catch(() => 0);
+}
+
+async function forgetOutbox() {
+  await (await getOutboxStore()).clear();
+}
+
 export async function forgetDevice(): Promise<void> {
-  const work = Promise.allSettled([forgetPages(), forgetPush()]);
+  const work = Promise.allSettled([forgetPages(), forgetPush(), forgetOutbox()]);
   await Promise.race([work, new Promise((resolve) => setTimeout(resolve, WAIT_MS))]);
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import type { FormEvent } from "react";
-import { forgetDevice } from "../app-shell/forget-device.ts";
+import { forgetDevice, unsentCount } from "../app-shell/forget-device.ts";
 
 /**
  * A plain form post (app/api/sign-out): works with or without the page's
@@ -10,10 +10,18 @@ import { forgetDevice } from "../app-shell/forget-device.ts";
  * cache when it sees the sign-out post go by).
  */
 export function SignOutButton() {
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;
-    void forgetDevice().finally(() => form.submit());
+    // Unsent messages are deleted from this phone with the rest: never silently.
+    const unsent = await unsentCount();
+    const sure =
+      unsent === 0 ||
+      window.confirm(
+        `${unsent === 1 ? "1 message or update hasn't" : `${unsent} messages or updates haven't`} been sent yet. ` +
+          "Signing out deletes them from this device. Sign out anyway?",
+      );
+    if (sure) void forgetDevice().finally(() => form.submit());
   };
   return (
     <form method="post" action="/api/sign-out" onSubmit={onSubmit}>

@@ -1,6 +1,6 @@
 "use client";
 
-// Where what a person sent but the server has not confirmed waits: IndexedDB
+// Where what a person sent (messages, status taps, photos) but the server has not confirmed waits: IndexedDB
 // (through idb, a small well-kept wrapper), so it survives closing and
 // reloading the page and goes out when the line comes back. A browser without
 // IndexedDB (some private modes) keeps it in memory, and the page says so.
@@ -32,7 +32,9 @@ export type TransitionDetails = { summary?: string; reason?: string; eta?: strin
 export type PendingMessage = Queued & { kind: "message"; body: string; visibility: VisibilityName };
 /** A status tap ("I'm on my way") made while the line was down, or not yet answered. */
 export type PendingStep = Queued & { kind: "step"; to: JobStatusName; details: TransitionDetails };
-export type PendingEntry = PendingMessage | PendingStep;
+/** A photo (already shrunk on the phone) with its caption: kept as a Blob, sent over HTTP. */
+export type PendingPhoto = Queued & { kind: "photo"; blob: Blob; caption: string; visibility: VisibilityName };
+export type PendingEntry = PendingMessage | PendingStep | PendingPhoto;
 
 /** As stored: whose it is and for which job, so one person's waiting entries never go out as another's. */
 type Stored = PendingEntry & { jobId: string; author: string };
@@ -43,6 +45,8 @@ export type OutboxStore = {
   load(jobId: string, author: string): Promise<PendingEntry[]>;
   put(jobId: string, author: string, entry: PendingEntry): Promise<void>;
   remove(clientId: string): Promise<void>;
+  /** How many entries wait in this browser, everyone's (signing out asks first). */
+  count(): Promise<number>;
   /** Forgets every waiting entry of this browser (signing out). */
   clear(): Promise<void>;
 };
@@ -71,6 +75,7 @@ async function openIndexedDb(): Promise<OutboxStore> {
       await db.put("outbox", { ...entry, jobId, author });
     },
     remove: (clientId) => db.delete("outbox", clientId),
+    count: () => db.count("outbox"),
     clear: () => db.clear("outbox"),
   };
 }
@@ -90,6 +95,7 @@ function memoryStore(): OutboxStore {
     remove: async (clientId) => {
       kept.delete(clientId);
     },
+    count: async () => kept.size,
     clear: async () => kept.clear(),
   };
 }
@@ -109,19 +115,4 @@ let lastOrder = 0;
 export function nextOrder(): number {
   lastOrder = Math.max(Date.now(), lastOrder + 1);
   return lastOrder;
-}
-
-/**
- * Messages an earlier version kept in localStorage (`trio.pending.<jobId>`),
- * moved into the outbox once, so an update never loses what was waiting.
- */
-export function takeLegacyPending(jobId: string): PendingMessage[] {
-  try {
-    const key = `trio.pending.${jobId}`;
-    const saved = JSON.parse(localStorage.getItem(key) ?? "[]") as Omit<PendingMessage, "kind" | "order">[];
-    localStorage.removeItem(key);
-    return saved.map((m, index) => ({ ...m, kind: "message", order: Date.parse(m.createdAt) + index / 1000 }));
-  } catch {
-    return [];
-  }
 }

@@ -13,15 +13,27 @@ import {
   type OutboxStore,
   type PendingEntry,
   type PendingMessage,
+  type PendingPhoto,
   type PendingStep,
   type TransitionDetails,
-  takeLegacyPending,
 } from "./outbox-store.ts";
+import { type PhotoAnswer, sendPhoto } from "./send-photo.ts";
 
 const ACK_TIMEOUT_MS = 10_000;
 const RESEND_AFTER_MS = 3_000;
 
 type Response<T> = { data: T } | ErrorBody;
+
+/**
+ * A tap made offline goes out later: an arrival time it promised may have
+ * passed by then. The step itself still stands ("On my way"); the time is
+ * left out rather than the tap refused, and a new one can be given after.
+ */
+function stillTrue(details: TransitionDetails): TransitionDetails {
+  if (!details.eta || Date.parse(details.eta) > Date.now() + 30_000) return details;
+  const { eta: _passed, ...rest } = details;
+  return rest;
+}
 
 type Handlers = {
   /** The server stored a message of ours (it also arrives as `message:created`). */
@@ -43,6 +55,8 @@ type Handlers = {
 export function useOutbox(jobId: string, author: string, handlers: Handlers) {
   const [pending, setPending] = useState<PendingEntry[]>([]);
   const [persistent, setPersistent] = useState(true);
+  /** How far a photo on the wire has gone up (percent), kept out of the store. */
+  const [progress, setProgress] = useState<Record<string, number>>({});
   const pendingRef = useRef<PendingEntry[]>([]);
   const storeRef = useRef<OutboxStore | null>(null);
   const loaded = useRef(false);
@@ -50,6 +64,8 @@ export function useOutbox(jobId: string, author: string, handlers: Handlers) {
   /** The entry on the wire and which attempt it is: a late answer to an older attempt is ignored. */
   const inFlight = useRef<{ clientId: string; attempt: number } | null>(null);
   const attempts = useRef(0);
+  /** Drops a photo on its way up (the line went down): it waits and goes again. */
+  const abortUpload = useRef<(() => void) | null>(null);
   /** After a `rate_limited`, nothing of ours goes out before this time. */
   const holdUntil = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -108,6 +124,7 @@ export function useOutbox(jobId: string, author: string, handlers: Handlers) {
     change(next.clientId, { state: "sending", retryAt: undefined, error: undefined });
 
     const onAnswer = (timedOut: Error | null, response: Response<MessageView | JobSummary>) => {
+      if (next.kind === "photo") setProgress(({ [next.clientId]: _done, ...rest }) => rest);
       if (inFlight.current?.attempt !== attempt) return;
       inFlight.current = null;
       if (timedOut) {
@@ -133,13 +150,24 @@ export function useOutbox(jobId: string, author: string, handlers: Handlers) {
         }
         return pumpRef.current();
       }
-      if (next.kind === "message") handlersRef.current.onStored(response.data as MessageView);
-      else handlersRef.current.onStep(response.data as JobSummary);
+      if (next.kind === "step") handlersRef.current.onStep(response.data as JobSummary);
+      else handlersRef.current.onStored(response.data as MessageView);
       update((list) => list.filter((e) => e.clientId !== next.clientId));
       if (next.kind === "step") answerTap(next.clientId, null);
       pumpRef.current();
     };
 
+    if (next.kind === "photo") {
+      const onProgress = (percent: number) => setProgress((current) => ({ ...current, [next.clientId]: percent }));
+      const upload = sendPhoto(jobId, next, onProgress);
+      abortUpload.current = upload.abort;
+      void upload.answer.then((answer: PhotoAnswer) => {
+        abortUpload.current = null;
+        if (answer) onAnswer(null, answer);
+        else onAnswer(new Error("no answer"), { data: {} as MessageView });
+      });
+      return;
+    }
     const ack = socket.timeout(ACK_TIMEOUT_MS);
     if (next.kind === "message") {
       ack.emit(
@@ -148,12 +176,12 @@ export function useOutbox(jobId: string, author: string, handlers: Handlers) {
         onAnswer,
       );
     } else {
-      ack.emit("job:transition", { jobId, to: next.to, ...next.details, clientId: next.clientId }, onAnswer);
+      ack.emit("job:transition", { jobId, to: next.to, ...stillTrue(next.details), clientId: next.clientId }, onAnswer);
     }
   }, [jobId, change, update, later, answerTap]);
   pumpRef.current = pump;
 
-  // Load what waited from an earlier visit (and from the old localStorage), then send in order.
+  // Load what waited from an earlier visit, then send in order.
   useEffect(() => {
     let current = true;
     loaded.current = false;
@@ -164,18 +192,15 @@ export function useOutbox(jobId: string, author: string, handlers: Handlers) {
       if (!current) return;
       storeRef.current = store;
       setPersistent(store.persistent);
-      const legacy = takeLegacyPending(jobId);
-      const waited = [...stored, ...legacy].map((e) =>
-        e.state === "failed" ? e : { ...e, state: "waiting" as const },
-      );
+      const waited = stored.map((e) => (e.state === "failed" ? e : { ...e, state: "waiting" as const }));
       loaded.current = true;
       // Entries made while loading are newer: after what waited, and written to the store now.
       update((made) => [...waited.filter((w) => !made.some((m) => m.clientId === w.clientId)), ...made]);
-      for (const entry of legacy) void store.put(jobId, author, entry).catch(() => {});
       pumpRef.current();
     });
     const socket = getSocket();
     const onDisconnect = () => {
+      abortUpload.current?.();
       inFlight.current = null;
       update((list) => list.map((e) => (e.state === "sending" ? { ...e, state: "waiting" } : e)));
     };
@@ -220,6 +245,23 @@ export function useOutbox(jobId: string, author: string, handlers: Handlers) {
         state: "waiting",
       };
       update((list) => [...list, message]);
+      pumpRef.current();
+    },
+    [update],
+  );
+
+  /** A photo, shrunk and captioned: it waits in the thread like a message and goes up in turn. */
+  const sendPhotoLater = useCallback(
+    (photo: Pick<PendingPhoto, "blob" | "caption" | "visibility">) => {
+      const entry: PendingPhoto = {
+        kind: "photo",
+        clientId: newClientId(),
+        ...photo,
+        createdAt: new Date().toISOString(),
+        order: nextOrder(),
+        state: "waiting",
+      };
+      update((list) => [...list, entry]);
       pumpRef.current();
     },
     [update],
@@ -281,5 +323,17 @@ export function useOutbox(jobId: string, author: string, handlers: Handlers) {
     [update, answerTap],
   );
 
-  return { pending, persistent, send, step, retry, discard, confirm, setReady, halt };
+  return {
+    pending,
+    persistent,
+    progress,
+    send,
+    sendPhoto: sendPhotoLater,
+    step,
+    retry,
+    discard,
+    confirm,
+    setReady,
+    halt,
+  };
 }

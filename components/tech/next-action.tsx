@@ -31,7 +31,13 @@ export function NextAction({ job, viewer, timeZone, ...actions }: Props) {
             </button>
           )}
           {canChangeEta && (
-            <button type="button" disabled={busy} onClick={() => setAsking("new-eta")} className={SECONDARY}>
+            // Narrow and two lines if need be: the step itself keeps the width.
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => setAsking("new-eta")}
+              className={`${SECONDARY} w-32 shrink-0 px-2 text-sm leading-tight`}
+            >
               {job.eta ? "Change arrival time" : "Give arrival time"}
             </button>
           )}

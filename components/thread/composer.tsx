@@ -11,7 +11,8 @@ import type { VisibilityName } from "@/lib/messages/schemas.ts";
 import { PhotoButton } from "./photo-button.tsx";
 
 type Props = {
-  jobId: string;
+  /** A photo, shrunk and captioned, for the thread's outbox. */
+  onSendPhoto: (photo: { blob: Blob; caption: string; visibility: VisibilityName }) => void;
   canWriteNotes: boolean;
   onSend: (body: string, visibility: VisibilityName) => void;
   onTyping: (visibility: VisibilityName) => void;
@@ -28,7 +29,7 @@ type Props = {
  */
 const enterMakesNewLine = () => window.matchMedia("(pointer: coarse)").matches;
 
-export function Composer({ jobId, canWriteNotes, onSend, onTyping, onFocus, quickReplies }: Props) {
+export function Composer({ canWriteNotes, onSend, onSendPhoto, onTyping, onFocus, quickReplies }: Props) {
   const [body, setBody] = useState("");
   const [note, setNote] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -68,7 +69,8 @@ export function Composer({ jobId, canWriteNotes, onSend, onTyping, onFocus, quic
       className={`border-t p-3 ${note ? "border-amber-400 bg-amber-50" : "border-slate-200 bg-white"}`}
     >
       {canWriteNotes && (
-        <label className="mb-2 flex w-fit cursor-pointer items-center gap-2 text-sm font-medium text-slate-800">
+        // On a short screen (landscape, keyboard up) the box's amber colour and its placeholder say "note" instead.
+        <label className="mb-2 flex w-fit cursor-pointer items-center gap-2 text-sm font-medium text-slate-800 [@media(max-height:480px)]:hidden">
           <input
             type="checkbox"
             checked={note}
@@ -100,7 +102,7 @@ export function Composer({ jobId, canWriteNotes, onSend, onTyping, onFocus, quic
           aria-invalid={problem ? true : undefined}
           className="field-sizing-content max-h-40 min-h-12 flex-1 resize-none rounded-xl border border-slate-400 bg-white px-3 py-2 text-base"
         />
-        <PhotoButton jobId={jobId} canMarkStaffOnly={canWriteNotes} />
+        <PhotoButton canMarkStaffOnly={canWriteNotes} noteMode={note} onSend={onSendPhoto} />
         <button
           type="submit"
           className={`min-h-12 rounded-xl px-5 text-base font-semibold text-white ${

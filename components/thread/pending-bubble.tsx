@@ -9,6 +9,8 @@ type Props = {
   /** Absent when it can no longer go out (the job is not ours to write in): only discarding is left. */
   onRetry?: () => void;
   onDiscard: () => void;
+  /** A photo going up: how far (percent). */
+  progress?: number;
 };
 
 const STATE_TEXT = {
@@ -38,8 +40,8 @@ const STEP_TEXT: Partial<Record<keyof typeof STATUS_LABEL, string>> = {
 };
 
 /** A message or status tap of ours the server has not confirmed yet: honest about where it is. */
-export function PendingBubble({ message: entry, onRetry, onDiscard }: Props) {
-  const note = entry.kind === "message" && entry.visibility === "STAFF";
+export function PendingBubble({ message: entry, onRetry, onDiscard, progress }: Props) {
+  const note = entry.kind !== "step" && entry.visibility === "STAFF";
   const seconds = useSecondsUntil(entry.state === "limited" ? entry.retryAt : undefined);
   // Due but not sent yet: it waits its turn behind the messages before it.
   const text =
@@ -48,7 +50,7 @@ export function PendingBubble({ message: entry, onRetry, onDiscard }: Props) {
       : seconds > 0
         ? `Slow down — sending again in ${seconds} s`
         : "Slow down — sending in turn.";
-  const what = entry.kind === "message" ? "Your message" : "Your status update";
+  const what = { message: "Your message", step: "Your status update", photo: "Your photo" }[entry.kind];
   return (
     <li className="my-2 flex justify-end" data-pending={entry.state} data-pending-kind={entry.kind}>
       <article
@@ -65,6 +67,8 @@ export function PendingBubble({ message: entry, onRetry, onDiscard }: Props) {
           <p dir="auto" className="text-base leading-snug break-words whitespace-pre-wrap">
             {entry.body}
           </p>
+        ) : entry.kind === "photo" ? (
+          <PhotoPreview blob={entry.blob} caption={entry.caption} />
         ) : (
           <p className="text-base font-semibold">
             Status: {STEP_TEXT[entry.to] ?? STATUS_LABEL[entry.to]}
@@ -72,7 +76,17 @@ export function PendingBubble({ message: entry, onRetry, onDiscard }: Props) {
           </p>
         )}
         <footer className="mt-1 text-xs text-slate-700" role="status">
-          {text} {entry.error}
+          {entry.kind === "photo" && entry.state === "sending" && progress !== undefined ? (
+            <progress
+              max={100}
+              value={progress}
+              aria-label="Sending the photo"
+              className="mr-2 h-2 w-24 align-middle"
+            />
+          ) : null}
+          {text}
+          {entry.kind === "photo" && entry.state === "sending" && progress !== undefined ? ` ${progress}%` : ""}{" "}
+          {entry.error}
           {entry.state === "failed" && (
             <span className="ml-2 inline-flex gap-2">
               {onRetry && (
@@ -88,5 +102,28 @@ export function PendingBubble({ message: entry, onRetry, onDiscard }: Props) {
         </footer>
       </article>
     </li>
+  );
+}
+
+/** The photo as it will go up, from the phone's own copy (a blob: URL, let go when it leaves the screen). */
+function PhotoPreview({ blob, caption }: { blob: Blob; caption: string }) {
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    const made = URL.createObjectURL(blob);
+    setUrl(made);
+    return () => URL.revokeObjectURL(made);
+  }, [blob]);
+  return (
+    <>
+      {url && (
+        // biome-ignore lint/performance/noImgElement: a local preview (blob: URL) of a photo not sent yet
+        <img src={url} alt="Your photo, not sent yet" className="max-h-48 w-auto max-w-full rounded-lg bg-slate-200" />
+      )}
+      {caption.trim() && (
+        <p dir="auto" className="mt-1 text-base leading-snug break-words whitespace-pre-wrap">
+          {caption}
+        </p>
+      )}
+    </>
   );
 }

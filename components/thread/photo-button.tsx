@@ -2,27 +2,26 @@
 
 import { type CSSProperties, useEffect, useId, useLayoutEffect, useRef, useState } from "react";
 import { MAX_PHOTO_BYTES, MAX_PHOTO_MEGABYTES, UPLOAD_LONG_SIDE } from "@/lib/attachments/photo-limits.ts";
+import type { VisibilityName } from "@/lib/messages/schemas.ts";
 import { ACTION, SECONDARY } from "../ui/action-styles.ts";
 
 type Props = {
-  jobId: string;
   /** Staff may keep a photo from the homeowner ("staff only"). */
   canMarkStaffOnly: boolean;
+  /** Writing an internal note: a photo picked now starts as staff only too. */
+  noteMode: boolean;
+  /** Hands the photo to the thread's outbox: it waits there like a message and goes up in turn. */
+  onSend: (photo: { blob: Blob; caption: string; visibility: VisibilityName }) => void;
 };
 
-/** One photo on its way: picked, shrunk, then sent with a clientId that stays the same on every try. */
+/** The photo picked and shrunk, waiting for its caption. */
 type Upload = {
-  clientId: string;
   blob: Blob;
   preview: string;
   caption: string;
   staffOnly: boolean;
-  state: "ready" | "sending" | "failed";
-  progress: number;
   problem?: string;
 };
-
-const NO_CONNECTION = "No connection right now. Try again in a moment.";
 
 /**
  * The picture as the browser can draw it, at most UPLOAD_LONG_SIDE on its long
@@ -50,36 +49,6 @@ async function shrink(file: File): Promise<Blob> {
   }
 }
 
-/** Sends one photo with XMLHttpRequest (fetch can't report upload progress). */
-function send(
-  jobId: string,
-  upload: Upload,
-  onProgress: (percent: number) => void,
-): Promise<{ ok: true } | { ok: false; problem: string }> {
-  return new Promise((resolve) => {
-    const form = new FormData();
-    const name = upload.blob instanceof File ? upload.blob.name : "photo.jpg";
-    form.append("file", upload.blob, name);
-    form.append("clientId", upload.clientId);
-    form.append("visibility", upload.staffOnly ? "STAFF" : "EVERYONE");
-    if (upload.caption.trim()) form.append("caption", upload.caption);
-    const request = new XMLHttpRequest();
-    request.open("POST", `/api/jobs/${jobId}/photos`);
-    request.responseType = "json";
-    request.upload.onprogress = (event) => {
-      if (event.lengthComputable) onProgress(Math.round((event.loaded / event.total) * 100));
-    };
-    request.onload = () => {
-      const body = request.response as { data?: unknown; error?: { message?: string } } | null;
-      if (request.status >= 200 && request.status < 300 && body?.data) return resolve({ ok: true });
-      resolve({ ok: false, problem: body?.error?.message ?? "That didn't work. Try again." });
-    };
-    request.onerror = () => resolve({ ok: false, problem: NO_CONNECTION });
-    request.ontimeout = request.onerror;
-    request.send(form);
-  });
-}
-
 /** Where the panel sits: above the button, inside the window (the composer spans a phone's width). */
 function usePanelPlace(anchor: React.RefObject<HTMLElement | null>, open: boolean): CSSProperties | undefined {
   const [place, setPlace] = useState<CSSProperties>();
@@ -101,12 +70,12 @@ function usePanelPlace(anchor: React.RefObject<HTMLElement | null>, open: boolea
 
 /**
  * "Photo": take one with the camera or pick one, see it, add a caption (and,
- * for staff, keep it from the homeowner), send it with progress. A failed
- * upload stays with "Try again" (the same clientId, so it lands once) and
- * "Discard". The new message arrives in the thread like any other; this never
- * moves the keyboard's focus by itself.
+ * for staff, keep it from the homeowner), send it. It then waits in the thread
+ * like a message (offline too, through reloads), shows its progress, and a
+ * refused one stays there with "Try again" and "Discard". This never moves the
+ * keyboard's focus by itself.
  */
-export function PhotoButton({ jobId, canMarkStaffOnly }: Props) {
+export function PhotoButton({ canMarkStaffOnly, noteMode, onSend }: Props) {
   const inputRef = useRef<HTMLInputElement>(null);
   const anchorRef = useRef<HTMLDivElement>(null);
   const [upload, setUpload] = useState<Upload | null>(null);
@@ -143,52 +112,34 @@ export function PhotoButton({ jobId, canMarkStaffOnly }: Props) {
     const blob = await shrink(file);
     setPreparing(false);
     const ready: Upload = {
-      clientId: crypto.randomUUID(),
       blob,
       preview: URL.createObjectURL(blob),
       caption: "",
-      staffOnly: false,
-      state: "ready",
-      progress: 0,
+      staffOnly: canMarkStaffOnly && noteMode,
     };
     if (blob.size > MAX_PHOTO_BYTES) {
-      ready.state = "failed";
       ready.problem = `That photo is larger than ${MAX_PHOTO_MEGABYTES} MB. Send a smaller one.`;
     }
     setUpload(ready);
     setSaid(ready.problem ?? "Photo ready: add a caption if you like, then send it.");
   };
 
-  const start = async () => {
-    if (!upload || upload.state === "sending") return;
-    const sending = { ...upload, state: "sending" as const, progress: 0, problem: undefined };
-    // Its buttons give way to the progress bar: focus on them stays in the panel.
-    if (focusInPanel()) panelRef.current?.focus();
-    setUpload(sending);
-    setSaid("Sending the photo…");
-    const result = await send(jobId, sending, (progress) =>
-      setUpload((current) => (current?.clientId === sending.clientId ? { ...current, progress } : current)),
-    );
-    if (result.ok) {
-      if (focusInPanel()) setFocusButton(true);
-      setUpload((current) => (current?.clientId === sending.clientId ? null : current));
-      setSaid("Photo sent.");
-      return;
-    }
-    setUpload((current) =>
-      current?.clientId === sending.clientId ? { ...current, state: "failed", problem: result.problem } : current,
-    );
-    setSaid(`Photo not sent. ${result.problem}`);
+  const start = () => {
+    if (!upload || upload.problem) return;
+    onSend({ blob: upload.blob, caption: upload.caption, visibility: upload.staffOnly ? "STAFF" : "EVERYONE" });
+    close();
+    setSaid("Photo added to the conversation: it goes out by itself.");
   };
 
-  const busy = preparing || upload?.state === "sending";
+  const busy = preparing;
   return (
     <div ref={anchorRef} className="relative shrink-0">
       <input
         ref={inputRef}
         type="file"
         accept="image/*"
-        capture="environment"
+        // Staff go straight to the camera; a homeowner is offered their photos too ("this is the leak" from earlier).
+        capture={canMarkStaffOnly ? "environment" : undefined}
         className="hidden"
         aria-label="Take or choose a photo"
         tabIndex={-1}
@@ -207,7 +158,8 @@ export function PhotoButton({ jobId, canMarkStaffOnly }: Props) {
         className="flex min-h-12 min-w-12 items-center justify-center gap-1.5 rounded-xl border border-slate-400 bg-white px-3 text-base font-semibold text-slate-800 hover:bg-slate-100 disabled:opacity-60"
       >
         <CameraIcon />
-        <span>{upload?.state === "sending" ? `${upload.progress}%` : "Photo"}</span>
+        {/* An icon on a phone, so the message box keeps its width; the name stays for screen readers. */}
+        <span className="max-sm:sr-only">Photo</span>
       </button>
       <p className="sr-only" role="status">
         {said}
@@ -220,7 +172,7 @@ export function PhotoButton({ jobId, canMarkStaffOnly }: Props) {
           aria-label="Photo to send"
           style={place}
           onKeyDown={(event) => {
-            if (event.key === "Escape" && upload.state !== "sending") close();
+            if (event.key === "Escape") close();
           }}
           className={`z-20 rounded-2xl border bg-white p-3 focus:outline-none text-slate-900 shadow-lg ${
             place ? "" : "absolute right-0 bottom-full mb-2 w-72"
@@ -241,12 +193,11 @@ export function PhotoButton({ jobId, canMarkStaffOnly }: Props) {
                 id={captionId}
                 type="text"
                 value={upload.caption}
-                disabled={upload.state === "sending"}
                 onChange={(event) => setUpload({ ...upload, caption: event.target.value })}
                 onKeyDown={(event) => {
                   if (event.key === "Enter" && !event.nativeEvent.isComposing) {
                     event.preventDefault();
-                    void start();
+                    start();
                   }
                 }}
                 maxLength={4000}
@@ -260,35 +211,23 @@ export function PhotoButton({ jobId, canMarkStaffOnly }: Props) {
               <input
                 type="checkbox"
                 checked={upload.staffOnly}
-                disabled={upload.state === "sending"}
                 onChange={(event) => setUpload({ ...upload, staffOnly: event.target.checked })}
                 className="h-5 w-5 accent-amber-600"
               />
               Staff only (the homeowner never sees it)
             </label>
           )}
-          {upload.state === "sending" && (
-            <div className="mt-3">
-              <progress
-                max={100}
-                value={upload.progress}
-                aria-label="Sending the photo"
-                className="h-2 w-full overflow-hidden rounded accent-blue-700"
-              />
-              <p className="mt-1 text-sm text-slate-700">Sending… {upload.progress}%</p>
-            </div>
-          )}
-          {upload.state === "failed" && <p className="mt-2 text-sm text-red-800">Not sent. {upload.problem}</p>}
-          {upload.state !== "sending" && (
-            <div className="mt-3 flex flex-wrap justify-end gap-2">
-              <button type="button" onClick={close} className={SECONDARY}>
-                {upload.state === "failed" ? "Discard" : "Cancel"}
+          {upload.problem && <p className="mt-2 text-sm text-red-800">{upload.problem}</p>}
+          <div className="mt-3 flex flex-wrap justify-end gap-2">
+            <button type="button" onClick={close} className={SECONDARY}>
+              Cancel
+            </button>
+            {!upload.problem && (
+              <button type="button" onClick={start} className={ACTION}>
+                Send photo
               </button>
-              <button type="button" onClick={() => void start()} className={ACTION}>
-                {upload.state === "failed" ? "Try again" : "Send photo"}
-              </button>
-            </div>
-          )}
+            )}
+          </div>
         </section>
       )}
     </div>

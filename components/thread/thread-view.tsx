@@ -1,7 +1,8 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { ROLE_LABEL } from "@/lib/auth/actor.ts";
+import type { JobSummary } from "@/lib/jobs/job-view.ts";
 import type { TechnicianOption } from "@/lib/jobs/list-technicians.ts";
 import type { ThreadPage } from "@/lib/messages/list-messages.ts";
 import type { MessageView } from "@/lib/messages/message-view.ts";
@@ -39,13 +40,17 @@ const isMine = (message: MessageView, viewer: Viewer) =>
   message.author?.role === viewer.role && (viewer.kind === "homeowner" || message.author.name === viewer.name);
 
 export function ThreadView({ jobId, initial, viewer, timeZone, technicians, customerPhone = null, onRead }: Props) {
-  const thread = useThread(jobId, initial, `${viewer.role}:${viewer.userId ?? viewer.name}`);
+  const technician = viewer.role === "TECHNICIAN";
+  const stopReason = useCallback(
+    (standing: JobSummary) => (technician ? (writingStopped(standing, viewer, false)?.pending ?? null) : null),
+    [technician, viewer],
+  );
+  const thread = useThread(jobId, initial, `${viewer.role}:${viewer.userId ?? viewer.name}`, stopReason);
   const connection = useConnection();
   const { job, messages, pending, readers, typing, markRead, halt } = thread;
   const listRef = useRef<HTMLOListElement>(null);
   const [now, setNow] = useState(() => Date.now());
   const lastSeq = messages.at(-1)?.seq ?? 0;
-  const technician = viewer.role === "TECHNICIAN";
   // The technician's header folds to one line while they type or scroll; "Details" opens it again.
   const [collapsed, setCollapsed] = useState(false);
   const stopped = job && technician ? writingStopped(job, viewer, thread.gone) : null;
@@ -177,6 +182,7 @@ export function ThreadView({ jobId, initial, viewer, timeZone, technicians, cust
             key={message.clientId}
             message={message}
             onRetry={stopped ? undefined : () => thread.retry(message.clientId)}
+            progress={thread.uploadProgress[message.clientId]}
             onDiscard={() => thread.discard(message.clientId)}
           />
         ))}
@@ -220,7 +226,7 @@ export function ThreadView({ jobId, initial, viewer, timeZone, technicians, cust
             />
           )}
           <Composer
-            jobId={job.id}
+            onSendPhoto={thread.sendPhoto}
             canWriteNotes={viewer.kind === "staff"}
             onSend={thread.send}
             onTyping={thread.notifyTyping}

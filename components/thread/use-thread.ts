@@ -36,7 +36,13 @@ function mergeMessages(current: MessageView[], incoming: MessageView[]): Message
  * clientId, which the server stores once however often it arrives.
  * `author` tells whose waiting entries these are (one browser, many people).
  */
-export function useThread(jobId: string, initial: ThreadPage | null, author: string) {
+export function useThread(
+  jobId: string,
+  initial: ThreadPage | null,
+  author: string,
+  /** Why this person may no longer write here (null: they may), judged on every job change before anything goes out. */
+  stopReason?: (job: JobSummary) => string | null,
+) {
   const [job, setJob] = useState<JobSummary | null>(initial?.job ?? null);
   const [messages, setMessages] = useState<MessageView[]>(initial?.messages ?? []);
   const [readers, setReaders] = useState<Reader[]>(initial?.readers ?? []);
@@ -53,6 +59,16 @@ export function useThread(jobId: string, initial: ThreadPage | null, author: str
   const newestSeq = useRef(syncedSeq.current);
   const lastTypingSent = useRef(0);
   const rejoin = useRef<() => void>(() => {});
+  const stopReasonRef = useRef(stopReason);
+  stopReasonRef.current = stopReason;
+  const jobRef = useRef(job);
+  jobRef.current = job;
+  const haltRef = useRef<(reason: string | null) => void>(() => {});
+  /** The job as it now stands stops writing here: hold what waits before it can go out. */
+  const judge = useCallback((standing: JobSummary) => {
+    const reason = stopReasonRef.current?.(standing);
+    if (reason) haltRef.current(reason);
+  }, []);
 
   const mergeJob = useCallback((summary: JobSummary) => setJob((current) => ({ ...current, ...summary })), []);
   const outbox = useOutbox(jobId, author, {
@@ -98,6 +114,7 @@ export function useThread(jobId: string, initial: ThreadPage | null, author: str
           setGone(false);
           setJob(job);
           setReaders(readers);
+          judge(job);
           receive(messages);
           const pageEnd = messages.at(-1)?.seq ?? afterSeq;
           syncedSeq.current = Math.max(syncedSeq.current, pageEnd);
@@ -119,7 +136,9 @@ export function useThread(jobId: string, initial: ThreadPage | null, author: str
       if (!catchingUp.current) syncedSeq.current = Math.max(syncedSeq.current, message.seq);
     };
     const onJob = (summary: JobSummary) => {
-      if (summary.id === jobId) mergeJob(summary);
+      if (summary.id !== jobId) return;
+      if (jobRef.current) judge({ ...jobRef.current, ...summary });
+      mergeJob(summary);
     };
     const onRead = (receipt: { jobId: string; role: string; name: string; seq: number }) => {
       if (receipt.jobId !== jobId) return;
@@ -159,7 +178,7 @@ export function useThread(jobId: string, initial: ThreadPage | null, author: str
       socket.off("typing", onTyping);
       if (socket.connected) socket.emit("thread:leave", { jobId }, () => {});
     };
-  }, [jobId, receive, mergeJob, setReady]);
+  }, [jobId, receive, mergeJob, setReady, judge]);
 
   /**
    * Stops everything of ours going out, with why (the job is no longer ours to
@@ -177,6 +196,7 @@ export function useThread(jobId: string, initial: ThreadPage | null, author: str
     },
     [haltOutbox],
   );
+  haltRef.current = halt;
 
   const markRead = useCallback(
     (seq: number) => {
@@ -235,6 +255,9 @@ export function useThread(jobId: string, initial: ThreadPage | null, author: str
     gone,
     halt,
     send: outbox.send,
+    sendPhoto: outbox.sendPhoto,
+    /** Photos on the wire: how far up (percent). */
+    uploadProgress: outbox.progress,
     retry: outbox.retry,
     discard: outbox.discard,
     markRead,

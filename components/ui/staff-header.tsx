@@ -6,7 +6,8 @@ type Props = { company: string; name: string; roleLabel: string; back?: NavLink;
 
 export function StaffHeader({ company, name, roleLabel, back, links = [] }: Props) {
   return (
-    <header className="flex items-center justify-between gap-2 border-b border-slate-200 bg-white px-4 py-2">
+    // On a phone the links wrap under the company's name rather than push "Sign out" off the screen.
+    <header className="flex flex-wrap items-center justify-between gap-x-2 border-b border-slate-200 bg-white px-4 py-2">
       <div className="flex min-w-0 items-center gap-3">
         {back && (
           <Link
@@ -20,7 +21,7 @@ export function StaffHeader({ company, name, roleLabel, back, links = [] }: Prop
           <span className="font-semibold text-slate-900">Trio</span> · {company}
         </p>
       </div>
-      <div className="flex shrink-0 items-center gap-1">
+      <div className="ml-auto flex min-w-0 flex-wrap items-center justify-end gap-1">
         <p className="hidden text-sm text-slate-700 sm:block">
           {name} · {roleLabel}
         </p>

@@ -3,6 +3,7 @@
 // service worker, the waiting entries from IndexedDB), and goes out when the
 // line is back: exactly once each, in the order made, for everyone.
 import { expect, type Page, test } from "@playwright/test";
+import sharp from "sharp";
 import { baseURL, composer, confirmed, DESKTOP, newPerson, PHONE, signIn, thread } from "./helpers.ts";
 
 const ZONE = "America/New_York";
@@ -103,4 +104,42 @@ test("where IndexedDB can't open (private browsing), waiting messages stay in th
   await context.setOffline(false);
   await expect(confirmed(dispatcher, "Written in a private window.")).toHaveCount(1);
   await expect(sam.getByText("This browser can't keep unsent messages")).toHaveCount(0);
+});
+
+test("a photo taken with no signal waits in the thread through a reload, then goes up once", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const { page: dispatcher } = await newPerson(browser, DESKTOP);
+  await signIn(dispatcher, "dispatcher@brightside.test");
+  const jobPath = await scheduledJobFor(dispatcher, "Jamie Park");
+
+  const { context, page: sam } = await newPerson(browser, PHONE);
+  await signIn(sam, "sam@brightside.test");
+  await sam.goto(jobPath);
+  await sam.evaluate(() => navigator.serviceWorker.ready);
+  await sam.reload();
+  await expect(thread(sam)).toBeVisible();
+
+  await context.setOffline(true);
+  await expect(sam.getByText("You're offline.")).toBeVisible();
+  const photo = await sharp({ create: { width: 800, height: 600, channels: 3, background: "#2a6" } })
+    .jpeg()
+    .toBuffer();
+  await sam.locator('input[type="file"]').setInputFiles({ name: "pump.jpg", mimeType: "image/jpeg", buffer: photo });
+  const panel = sam.getByRole("region", { name: "Photo to send" });
+  await panel.getByLabel("Caption (optional)").fill("The pump, freed");
+  await panel.getByRole("button", { name: "Send photo" }).tap();
+  const waiting = thread(sam).locator("li[data-pending-kind=photo]");
+  await expect(waiting).toHaveAttribute("data-pending", "waiting");
+
+  await sam.reload();
+  await expect(waiting).toContainText("The pump, freed");
+  await expect(waiting.getByRole("img", { name: "Your photo, not sent yet" })).toBeVisible();
+
+  await context.setOffline(false);
+  await expect(waiting).toHaveCount(0, { timeout: 30_000 });
+  const alt = "Photo from Sam Okafor (Technician)";
+  for (const page of [sam, dispatcher]) {
+    await expect(confirmed(page, "The pump, freed")).toHaveCount(1);
+    await expect(thread(page).getByRole("img", { name: alt })).toHaveCount(1);
+  }
 });

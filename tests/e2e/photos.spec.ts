@@ -36,11 +36,15 @@ test("a technician's photo appears in the homeowner's open thread", async ({ bro
   });
   const panel = technician.getByRole("region", { name: "Photo to send" });
   await panel.getByRole("button", { name: "Send photo" }).click();
-  await expect(panel.getByText("Not sent. That file isn't a photo we can read.")).toBeVisible();
-  await expect(panel.getByRole("button", { name: "Try again" })).toBeVisible();
-  await panel.getByRole("button", { name: "Discard" }).click();
   await expect(panel).toBeHidden();
   await expect(photoButton).toBeFocused();
+  // It waits in the thread like a message, and the server's refusal shows there.
+  const refused = thread(technician).locator("li[data-pending-kind=photo]");
+  await expect(refused).toHaveAttribute("data-pending", "failed");
+  await expect(refused).toContainText("Not sent. That file isn't a photo we can read.");
+  await expect(refused.getByRole("button", { name: "Try again" })).toBeVisible();
+  await refused.getByRole("button", { name: "Discard" }).click();
+  await expect(refused).toHaveCount(0);
 
   // A phone photo with the house's position in its EXIF.
   const photo = await sharp({

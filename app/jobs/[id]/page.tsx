@@ -43,7 +43,7 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
   return (
     // On a phone, the top bar steps aside while the technician's job header is folded (typing, scrolling):
     // the conversation gets the height.
-    <div className="mx-auto flex h-dvh max-w-3xl flex-col bg-slate-50 max-sm:has-data-folded:[&>header]:hidden">
+    <div className="mx-auto flex h-dvh max-w-3xl flex-col bg-slate-50 max-sm:has-data-folded:[&>header]:hidden [@media(max-height:480px)]:has-data-folded:[&>header]:hidden">
       {actor.kind === "staff" ? (
         <StaffHeader
           company={company.name}
