@@ -18,22 +18,12 @@ import {
   type TransitionDetails,
 } from "./outbox-store.ts";
 import { type PhotoAnswer, sendPhoto } from "./send-photo.ts";
+import { stillTrue } from "./still-true.ts";
 
 const ACK_TIMEOUT_MS = 10_000;
 const RESEND_AFTER_MS = 3_000;
 
 type Response<T> = { data: T } | ErrorBody;
-
-/**
- * A tap made offline goes out later: an arrival time it promised may have
- * passed by then. The step itself still stands ("On my way"); the time is
- * left out rather than the tap refused, and a new one can be given after.
- */
-function stillTrue(details: TransitionDetails): TransitionDetails {
-  if (!details.eta || Date.parse(details.eta) > Date.now() + 30_000) return details;
-  const { eta: _passed, ...rest } = details;
-  return rest;
-}
 
 type Handlers = {
   /** The server stored a message of ours (it also arrives as `message:created`). */

@@ -143,3 +143,38 @@ test("a photo taken with no signal waits in the thread through a reload, then go
     await expect(thread(page).getByRole("img", { name: alt })).toHaveCount(1);
   }
 });
+
+test("a job canceled while the phone was offline: what waited stays on the phone as not sent, and never reaches the thread", async ({
+  browser,
+}) => {
+  const { page: dispatcher } = await newPerson(browser, DESKTOP);
+  await signIn(dispatcher, "dispatcher@brightside.test");
+  const jobPath = await scheduledJobFor(dispatcher, "Morgan Blake");
+
+  const { context, page: sam } = await newPerson(browser, PHONE);
+  await signIn(sam, "sam@brightside.test");
+  await sam.goto(jobPath);
+  await expect(sam.getByRole("button", { name: "I'm on my way" })).toBeVisible();
+  await context.setOffline(true);
+  await expect(sam.getByText("You're offline.")).toBeVisible();
+  for (const line of ["Heading over after lunch.", "Bringing the long ladder."]) {
+    await composer(sam).fill(line);
+    await sam.getByRole("button", { name: "Send" }).tap();
+  }
+  await expect(thread(sam).locator("li[data-pending=waiting]")).toHaveCount(2);
+
+  dispatcher.once("dialog", (dialog) => void dialog.accept());
+  await dispatcher.getByRole("button", { name: "Cancel job" }).click();
+  await expect(confirmed(dispatcher, "canceled")).toBeVisible();
+
+  await context.setOffline(false);
+  await expect(sam.getByRole("alert").filter({ hasText: "This job was canceled." })).toBeVisible();
+  const kept = thread(sam).locator("li[data-pending=failed]");
+  await expect(kept).toHaveCount(2);
+  await expect(kept.first()).toContainText("Not sent. This job was canceled.");
+  await expect(composer(sam)).toHaveCount(0);
+  // Judged before anything went out: not even the first one reached the thread.
+  await dispatcher.waitForTimeout(1000);
+  await expect(confirmed(dispatcher, "Heading over after lunch.")).toHaveCount(0);
+  await expect(confirmed(dispatcher, "Bringing the long ladder.")).toHaveCount(0);
+});

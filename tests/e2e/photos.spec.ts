@@ -46,6 +46,20 @@ test("a technician's photo appears in the homeowner's open thread", async ({ bro
   await refused.getByRole("button", { name: "Discard" }).click();
   await expect(refused).toHaveCount(0);
 
+  // Writing an internal note: a photo picked then starts as staff only.
+  await technician.getByRole("checkbox", { name: /Internal note/ }).check();
+  await technician.locator('input[type="file"]').setInputFiles({
+    name: "meter.jpg",
+    mimeType: "image/jpeg",
+    buffer: await sharp({ create: { width: 40, height: 30, channels: 3, background: "#888" } })
+      .jpeg()
+      .toBuffer(),
+  });
+  await expect(panel.getByRole("checkbox", { name: /Staff only/ })).toBeChecked();
+  await panel.getByRole("button", { name: "Cancel" }).click();
+  await expect(panel).toBeHidden();
+  await technician.getByRole("checkbox", { name: /Internal note/ }).uncheck();
+
   // A phone photo with the house's position in its EXIF.
   const photo = await sharp({
     create: { width: 1600, height: 1200, channels: 3, background: { r: 30, g: 90, b: 160 } },
