@@ -6,8 +6,7 @@ type Props = { company: string; name: string; roleLabel: string; back?: NavLink;
 
 export function StaffHeader({ company, name, roleLabel, back, links = [] }: Props) {
   return (
-    // On a phone the links wrap under the company's name rather than push "Sign out" off the screen.
-    <header className="flex flex-wrap items-center justify-between gap-x-2 border-b border-slate-200 bg-white px-4 py-2">
+    <header className="flex items-center justify-between gap-2 border-b border-slate-200 bg-white px-4 py-2">
       <div className="flex min-w-0 items-center gap-3">
         {back && (
           <Link
@@ -21,7 +20,8 @@ export function StaffHeader({ company, name, roleLabel, back, links = [] }: Prop
           <span className="font-semibold text-slate-900">Trio</span> · {company}
         </p>
       </div>
-      <div className="ml-auto flex min-w-0 flex-wrap items-center justify-end gap-1">
+      {/* On a phone many links wrap onto a second line here rather than push "Sign out" off the screen. */}
+      <div className="flex flex-wrap items-center justify-end gap-1">
         <p className="hidden text-sm text-slate-700 sm:block">
           {name} · {roleLabel}
         </p>

@@ -48,7 +48,10 @@ export type AttachmentParams = {
  * handshakes, joins and pages. Measured with `npm run bench` on a 2-core
  * machine: with 4 in flight batches stayed small (p99 at 300 msg/s 90 ms,
  * knee 800–1,600 msg/s); with 1, p99 35 ms and the knee 2,000 msg/s. Only the
- * hot path's own work waits here: no other code locks job rows.
+ * hot path's own work waits here. Outside these statements a job's row is
+ * locked only by a rating (lib/feedback/rate-job.ts holds it for its short
+ * transaction); the workers take advisory locks or lock their own rows
+ * (participants, notifications), never jobs.
  */
 const MAX_IN_FLIGHT = 1;
 /** Entries per statement: bounds one transaction's locks and one message's wait. */
