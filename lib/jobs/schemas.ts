@@ -12,7 +12,7 @@ export type JobStatusName = z.infer<typeof jobStatusSchema>;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** A phone's clock and the server's differ a little: an ETA this far back still counts as now. */
-const CLOCK_SLACK_MS = 2 * 60 * 1000;
+export const CLOCK_SLACK_MS = 2 * 60 * 1000;
 /** When a technician on the way expects to arrive: from now to a day ahead. */
 export const etaSchema = z.iso.datetime({ offset: true, message: "must be an ISO date-time" }).refine((value) => {
   const at = Date.parse(value);
