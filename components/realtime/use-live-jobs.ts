@@ -16,6 +16,16 @@ function readMarksOf(list: JobSummary[], current: ReadMarks): ReadMarks {
   return marks;
 }
 
+/** A live summary applied to a list: merged into its job, on top, or out when the job no longer belongs. */
+function applySummary(list: JobSummary[], summary: JobSummary, belongs: (job: JobSummary) => boolean): JobSummary[] {
+  const existing = list.find((job) => job.id === summary.id);
+  // Summaries may cross on the wire; one from earlier in the thread is old news.
+  if (existing && summary.lastSeq < existing.lastSeq) return list;
+  const merged = { ...existing, ...summary, lastMessage: summary.lastMessage ?? existing?.lastMessage ?? null };
+  const rest = list.filter((job) => job.id !== summary.id);
+  return isLive(merged) && belongs(merged) ? [merged, ...rest] : rest;
+}
+
 /**
  * A list of jobs kept live by `job:updated`, each with the viewer's unread
  * count: the job's newest seq past how far they have read, so a badge moves
@@ -28,23 +38,24 @@ export function useLiveJobs(initial: JobSummary[], belongs: (job: JobSummary) =>
 
   useEffect(() => {
     const socket = getSocket();
+    /** Summaries heard while a reload is on its way: the reload may have been read before them. */
+    let heardDuringReload: JobSummary[] | null = null;
     const onUpdate = (summary: JobSummary) => {
-      setJobs((current) => {
-        const existing = current.find((job) => job.id === summary.id);
-        // Summaries may cross on the wire; one from earlier in the thread is old news.
-        if (existing && summary.lastSeq < existing.lastSeq) return current;
-        const merged = { ...existing, ...summary, lastMessage: summary.lastMessage ?? existing?.lastMessage ?? null };
-        const rest = current.filter((job) => job.id !== summary.id);
-        return isLive(merged) && belongs(merged) ? [merged, ...rest] : rest;
-      });
+      heardDuringReload?.push(summary);
+      setJobs((current) => applySummary(current, summary, belongs));
     };
     // Also on the first connect: a job that changed between the page's render and
     // the socket joining its rooms would otherwise be missed until a reconnect.
     const onConnect = async () => {
+      const heard: JobSummary[] = [];
+      heardDuringReload = heard;
       const response = await fetch("/api/jobs", { cache: "no-store" }).catch(() => null);
-      if (!response?.ok) return;
-      const list = ((await response.json()) as { data: JobSummary[] }).data.filter(belongs);
-      setJobs(list);
+      const body = response?.ok ? ((await response.json()) as { data: JobSummary[] }) : null;
+      if (heardDuringReload === heard) heardDuringReload = null;
+      if (!body) return;
+      const list = body.data.filter(belongs);
+      // What was heard live meanwhile is newer than, or as new as, the reload: applied on top of it.
+      setJobs(heard.reduce((jobs, summary) => applySummary(jobs, summary, belongs), list));
       setReadSeq((current) => readMarksOf(list, current));
     };
     socket.on("job:updated", onUpdate);
