@@ -3,6 +3,7 @@ import { addressSchema, customerChoiceSchema } from "../customers/schemas.ts";
 import { idSchema } from "../ids.ts";
 import { cleanMessageText, messageLength, messageTextProblem } from "../messages/message-text.ts";
 import { clientIdSchema, messageBodySchema } from "../messages/schemas.ts";
+import { ETA_CLOCK_SLACK_MS, ETA_MAX_AHEAD_MS } from "./eta-limits.ts";
 import { JOB_STATUSES } from "./job-statuses.ts";
 import { MAX_JOB_SEARCH_LENGTH, MAX_STEP_BACK_REASON_LENGTH, MAX_WORK_SUMMARY_LENGTH } from "./text-limits.ts";
 
@@ -10,13 +11,10 @@ export { JOB_STATUSES };
 export const jobStatusSchema = z.enum(JOB_STATUSES, { message: "must be a job status" });
 export type JobStatusName = z.infer<typeof jobStatusSchema>;
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-/** A phone's clock and the server's differ a little: an ETA this far back still counts as now. */
-export const CLOCK_SLACK_MS = 2 * 60 * 1000;
 /** When a technician on the way expects to arrive: from now to a day ahead. */
 export const etaSchema = z.iso.datetime({ offset: true, message: "must be an ISO date-time" }).refine((value) => {
   const at = Date.parse(value);
-  return at > Date.now() - CLOCK_SLACK_MS && at < Date.now() + DAY_MS;
+  return at > Date.now() - ETA_CLOCK_SLACK_MS && at < Date.now() + ETA_MAX_AHEAD_MS;
 }, "must be within the next 24 hours");
 
 /** Thread text (lib/messages/message-text.ts's rule) no longer than `max`. */
