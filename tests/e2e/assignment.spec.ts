@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { confirmed, DESKTOP, newPerson, PHONE, signIn } from "./helpers.ts";
+import { expect, test } from "./test.ts";
 
 test("a dispatcher assigns a job and it appears on the technician's phone at once", async ({ browser }) => {
   const { page: riley } = await newPerson(browser, PHONE);

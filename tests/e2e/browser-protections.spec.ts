@@ -1,5 +1,5 @@
-import { expect, type Page, request, test } from "@playwright/test";
 import { baseURL, DESKTOP, homeownerLink, newPerson, PHONE, signIn } from "./helpers.ts";
+import { expect, type Page, request, test } from "./test.ts";
 
 /** Everything the page's Content-Security-Policy blocked, as the page itself heard it. */
 async function watchViolations(page: Page) {

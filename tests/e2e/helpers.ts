@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { type Browser, expect, type Page } from "@playwright/test";
+import { keepTrackOf } from "./test.ts";
 
 export const baseURL = () => {
   const url = process.env.TRIO_E2E_URL;
@@ -14,6 +15,7 @@ export const DESKTOP = { viewport: { width: 1280, height: 800 } };
 
 export async function newPerson(browser: Browser, options: typeof PHONE | typeof DESKTOP = DESKTOP) {
   const context = await browser.newContext({ ...options, baseURL: baseURL() });
+  keepTrackOf(context);
   return { context, page: await context.newPage() };
 }
 

@@ -1,6 +1,6 @@
-import { expect, type Page, test } from "@playwright/test";
 import sharp from "sharp";
 import { baseURL, expectNoSeriousA11yIssues, homeownerLink, newPerson, PHONE, signIn, thread } from "./helpers.ts";
+import { expect, type Page, test } from "./test.ts";
 
 // Trio on the home screen and in a basement: a valid manifest with real
 // icons, and a service worker that keeps the pages a person opened, so a

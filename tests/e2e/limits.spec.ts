@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { composer, confirmed, DESKTOP, newPerson, PHONE, signIn, thread } from "./helpers.ts";
+import { expect, test } from "./test.ts";
 
 // With the default limit (30 a minute: 10 at once, then one every 3 s), a
 // technician who fires off messages faster is asked to slow down, and every

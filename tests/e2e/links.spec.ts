@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { composer, DESKTOP, expectNoSeriousA11yIssues, newPerson, PHONE, say, signIn, thread } from "./helpers.ts";
+import { expect, test } from "./test.ts";
 
 test("a dispatcher hands Alex a link, then turns it off and Alex is out at once", async ({ browser }) => {
   const { page: dispatcher, context: office } = await newPerson(browser, DESKTOP);

@@ -2,9 +2,10 @@
 // the thread, survives a reload (the app shell and the thread come from the
 // service worker, the waiting entries from IndexedDB), and goes out when the
 // line is back: exactly once each, in the order made, for everyone.
-import { expect, type Page, test } from "@playwright/test";
+
 import sharp from "sharp";
 import { baseURL, composer, confirmed, DESKTOP, newPerson, PHONE, signIn, thread } from "./helpers.ts";
+import { expect, type Page, test } from "./test.ts";
 
 const ZONE = "America/New_York";
 const tomorrow = () => new Intl.DateTimeFormat("en-CA", { timeZone: ZONE }).format(new Date(Date.now() + 86_400_000));

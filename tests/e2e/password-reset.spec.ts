@@ -1,8 +1,9 @@
 // "Forgot password", served by the office: the dispatcher makes a one-time
 // link on the Team page, the technician opens it (without script) and sets a
 // new password; the link is spent and the technician's old sessions end.
-import { type Browser, expect, test } from "@playwright/test";
+
 import { DESKTOP, expectNoSeriousA11yIssues, newPerson, PHONE, signIn } from "./helpers.ts";
+import { type Browser, expect, test } from "./test.ts";
 
 async function makeResetLink(browser: Browser, forName: string): Promise<string> {
   const { page, context } = await newPerson(browser);

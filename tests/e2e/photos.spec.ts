@@ -1,6 +1,6 @@
-import { expect, test } from "@playwright/test";
 import sharp from "sharp";
 import { composer, confirmed, homeownerLink, newPerson, PHONE, signIn, thread } from "./helpers.ts";
+import { expect, test } from "./test.ts";
 
 // A technician on a phone sends a photo into the job's thread; the homeowner,
 // with the thread open, sees it appear (the thumbnail, its caption) and can

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { composer, confirmed, DESKTOP, expectNoSeriousA11yIssues, newPerson, PHONE, signIn } from "./helpers.ts";
+import { expect, test } from "./test.ts";
 
 const TEMPLATE = "Good news {first name}: the part is in my van.";
 

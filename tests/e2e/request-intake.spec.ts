@@ -3,8 +3,9 @@
 // the shared demo company; the file is named to run after pages.spec.ts, whose
 // keyboard test walks the board in the demo data's order, and the office
 // answers each request, so later specs find no one new waiting.
-import { expect, test } from "@playwright/test";
+
 import { baseURL, confirmed, DESKTOP, expectNoSeriousA11yIssues, newPerson, PHONE, say, signIn } from "./helpers.ts";
+import { expect, test } from "./test.ts";
 
 const shots = process.env.TRIO_E2E_SCREENSHOTS;
 

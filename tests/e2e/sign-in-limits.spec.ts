@@ -3,9 +3,9 @@
 // file and a page still answer; a stranger's guesses lock out only the
 // stranger's address. Asserts what happened, never how long it took.
 import { request as httpRequest } from "node:http";
-import { expect, test } from "@playwright/test";
 import { signInErrorMessage } from "../../lib/auth/sign-in-errors.ts";
 import { baseURL, newPerson, signIn } from "./helpers.ts";
+import { expect, test } from "./test.ts";
 
 const FLOOD = 60;
 

@@ -1,7 +1,8 @@
 // The sign-in form pressed before (or without) its script: a plain POST that
 // signs in and redirects, never a GET with the password in the URL.
-import { expect, type Page, test } from "@playwright/test";
+
 import { baseURL } from "./helpers.ts";
+import { expect, type Page, test } from "./test.ts";
 
 test.use({ javaScriptEnabled: false });
 

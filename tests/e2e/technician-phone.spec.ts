@@ -3,7 +3,7 @@
 // directions, Enter that makes a new line, and a job that stops being theirs
 // turning read-only at once with what was waiting to go out kept, not lost.
 // Works on a job of its own (Quinn Harper), so the demo jobs stay as they were.
-import { expect, type Page, test } from "@playwright/test";
+
 import {
   baseURL,
   composer,
@@ -16,6 +16,7 @@ import {
   signIn,
   thread,
 } from "./helpers.ts";
+import { expect, type Page, test } from "./test.ts";
 
 test.describe.configure({ mode: "serial" });
 
@@ -52,13 +53,17 @@ test.beforeAll(async ({ browser }) => {
   await quinn.goto(data.link.url);
   // Said once the choice has settled (6 s here): after it, only Quinn's messages move Riley's badge.
   await expect(confirmed(quinn, "Riley Chen will be your technician.")).toHaveCount(1, { timeout: 20_000 });
-});
 
-test("the technician's list shows the job under its day and its unread badge moves the moment the homeowner writes", async ({
-  browser,
-}) => {
+  // Made here, not in a test, so the serial tests share Riley's phone.
   ({ page: riley } = await newPerson(browser, PHONE));
   await signIn(riley, "riley@brightside.test");
+});
+
+test.afterAll(async () => {
+  for (const page of [dispatcher, quinn, riley]) await page?.context().close();
+});
+
+test("the technician's list shows the job under its day and its unread badge moves the moment the homeowner writes", async () => {
   await expect(riley.getByRole("region", { name: /No visit time yet/ })).toContainText("Quinn Harper");
   await expect(card()).toContainText("88 Cedar Road, Springfield");
   // The request's own entries and the assignment are unread already.

@@ -4,9 +4,10 @@
 // text; their answer by text lands live in the dispatcher's thread, once.
 // Named to run after pages.spec.ts (it adds a job to the demo company), and the
 // office answers, so later specs find no one new waiting.
-import { expect, type Page, test } from "@playwright/test";
+
 import { baseURL, confirmed, DESKTOP, newPerson, PHONE, say, signIn } from "./helpers.ts";
 import { mailsTo, textFromHomeowner, textsTo } from "./providers.ts";
+import { expect, type Page, test } from "./test.ts";
 
 const shots = process.env.TRIO_E2E_SCREENSHOTS;
 const PHONE_NUMBER = "+15550107788";

@@ -7,8 +7,9 @@
 // "Needs reply"; a step back with a reason; past jobs found in Closed.
 // (Server: LATE_GRACE_MINUTES=0, ASSIGNMENT_SETTLE_SECONDS=6, see global-setup.)
 // Runs last: it adds a job to the shared demo board.
-import { expect, type Page, test } from "@playwright/test";
+
 import { confirmed, DESKTOP, expectNoSeriousA11yIssues, newPerson, PHONE, say, signIn } from "./helpers.ts";
+import { expect, type Page, test } from "./test.ts";
 
 const ZONE = "America/New_York";
 /** A date on the company's calendar, as a date input takes it. */
@@ -39,6 +40,10 @@ test.beforeAll(async ({ browser }) => {
   ({ page: casey } = await newPerson(browser, PHONE));
   await signIn(dispatcher, "dispatcher@brightside.test");
   await signIn(sam, "sam@brightside.test");
+});
+
+test.afterAll(async () => {
+  for (const page of [dispatcher, sam, casey]) await page?.context().close();
 });
 
 const row = () => dispatcher.getByTestId("board-job").filter({ hasText: "Casey Rivera" });
