@@ -48,18 +48,18 @@ async function main() {
   addCleanup(database.stop);
   addCleanup(disconnectDb);
   const db = getDb();
-  const stopCleanUp = startCleanUp(getDb, log);
-  addCleanup(async () => stopCleanUp());
-  const stopJourneyChecks = startJourneyChecks(
-    getDb,
-    {
-      intervalMs: config.JOURNEY_CHECK_INTERVAL_MS,
-      graceMinutes: config.LATE_GRACE_MINUTES,
-      settleSeconds: config.ASSIGNMENT_SETTLE_SECONDS,
-    },
-    log,
+  addCleanup(startCleanUp(getDb, log));
+  addCleanup(
+    startJourneyChecks(
+      getDb,
+      {
+        intervalMs: config.JOURNEY_CHECK_INTERVAL_MS,
+        graceMinutes: config.LATE_GRACE_MINUTES,
+        settleSeconds: config.ASSIGNMENT_SETTLE_SECONDS,
+      },
+      log,
+    ),
   );
-  addCleanup(async () => stopJourneyChecks());
   for (const line of describeSenders(config)) log(line);
   if (config.INBOUND_SMTP_PORT !== undefined) {
     const inbound = await startInboundMail({ port: config.INBOUND_SMTP_PORT, host: config.HOST, db: getDb, log });

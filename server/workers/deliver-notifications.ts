@@ -6,6 +6,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client.ts";
 import { type DeliveryOptions, deliverDue } from "@/lib/notifications/deliver-due.ts";
 import { queueMessageBatches } from "@/lib/notifications/queue-message-batches.ts";
 import { queueWaitingAlerts } from "@/lib/notifications/queue-waiting-alerts.ts";
+import { startPolling } from "./poll.ts";
 
 export type OutboxOptions = DeliveryOptions & { intervalMs: number; messageDelaySeconds: number };
 
@@ -25,35 +26,22 @@ export async function runOutbox(db: PrismaClient, options: OutboxOptions, { look
   return { batched, alerted, delivered };
 }
 
-/** Starts the loop; returns its stop, which waits for a pass under way. The timer never keeps the process alive. */
+/** Starts the loop; returns its stop, which waits for a pass under way. */
 export function startOutbox(
   db: () => PrismaClient,
   options: OutboxOptions,
   log: (line: string) => void,
 ): () => Promise<void> {
-  let running: Promise<void> | null = null;
-  let stopped = false;
   let lookedAround = 0;
-  const run = () => {
-    if (running || stopped) return;
-    running = (async () => {
-      try {
-        const lookAround = Date.now() - lookedAround >= Math.max(LOOK_AROUND_MS, options.intervalMs);
-        if (lookAround) lookedAround = Date.now();
-        const { delivered } = await runOutbox(db(), options, { lookAround });
-        if (delivered.failed > 0) log(`Notifications: ${delivered.failed} failed for good (shown on their jobs).`);
-      } catch (error) {
-        log(`Outbox pass failed (tried again soon): ${error instanceof Error ? error.message : String(error)}`);
-      } finally {
-        running = null;
-      }
-    })();
-  };
-  const timer = setInterval(run, options.intervalMs);
-  timer.unref();
-  return async () => {
-    stopped = true;
-    clearInterval(timer);
-    await running;
-  };
+  return startPolling(
+    "Outbox pass",
+    options.intervalMs,
+    async () => {
+      const lookAround = Date.now() - lookedAround >= Math.max(LOOK_AROUND_MS, options.intervalMs);
+      if (lookAround) lookedAround = Date.now();
+      const { delivered } = await runOutbox(db(), options, { lookAround });
+      if (delivered.failed > 0) log(`Notifications: ${delivered.failed} failed for good (shown on their jobs).`);
+    },
+    log,
+  );
 }

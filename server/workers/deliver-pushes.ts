@@ -11,6 +11,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client.ts";
 import { deliverPushNotices, type PushDeliveryOptions } from "@/lib/push/deliver-push-notices.ts";
 import { queuePushNotices } from "@/lib/push/queue-push-notices.ts";
+import { startPolling } from "./poll.ts";
 
 export type PushOutboxOptions = PushDeliveryOptions & { intervalMs: number; messageDelaySeconds: number };
 
@@ -22,31 +23,11 @@ export async function runPushOutbox(db: PrismaClient, options: PushOutboxOptions
   return { queued, delivered };
 }
 
-/** Starts the loop; returns its stop, which waits for a pass under way. The timer never keeps the process alive. */
+/** Starts the loop; returns its stop, which waits for a pass under way. */
 export function startPushOutbox(
   db: () => PrismaClient,
   options: PushOutboxOptions,
   log: (line: string) => void,
 ): () => Promise<void> {
-  let running: Promise<void> | null = null;
-  let stopped = false;
-  const run = () => {
-    if (running || stopped) return;
-    running = (async () => {
-      try {
-        await runPushOutbox(db(), options);
-      } catch (error) {
-        log(`Push pass failed (tried again soon): ${error instanceof Error ? error.message : String(error)}`);
-      } finally {
-        running = null;
-      }
-    })();
-  };
-  const timer = setInterval(run, options.intervalMs);
-  timer.unref();
-  return async () => {
-    stopped = true;
-    clearInterval(timer);
-    await running;
-  };
+  return startPolling("Push pass", options.intervalMs, async () => void (await runPushOutbox(db(), options)), log);
 }

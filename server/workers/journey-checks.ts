@@ -6,6 +6,7 @@ import type { Db } from "@/lib/db.ts";
 import { announceTechnicians } from "@/lib/jobs/announce-technicians.ts";
 import { publishJob, publishMessage } from "@/lib/realtime/broadcast.ts";
 import { flagLateJobs } from "@/lib/scheduling/flag-late-jobs.ts";
+import { startPolling } from "./poll.ts";
 
 export type JourneyCheckOptions = { graceMinutes: number; settleSeconds: number; now?: () => Date };
 
@@ -23,27 +24,20 @@ export async function checkJourney(
   return { late, announced };
 }
 
-/** Starts the loop; returns its stop. The timer never keeps the process alive. */
+/** Starts the loop; returns its stop, which waits for a pass under way. */
 export function startJourneyChecks(
   db: () => Db,
   options: JourneyCheckOptions & { intervalMs: number },
   log: (line: string) => void,
-): () => void {
-  let running = false;
-  const run = async () => {
-    if (running) return;
-    running = true;
-    try {
+): () => Promise<void> {
+  return startPolling(
+    "Journey check",
+    options.intervalMs,
+    async () => {
       const { late, announced } = await checkJourney(db(), options);
       if (late.length > 0) log(`Running late: told ${late.length} thread(s).`);
       if (announced.length > 0) log(`Technician announced in ${announced.length} thread(s).`);
-    } catch (error) {
-      log(`Journey check failed (tried again soon): ${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      running = false;
-    }
-  };
-  const timer = setInterval(run, options.intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
+    },
+    log,
+  );
 }
