@@ -1,8 +1,9 @@
 "use client";
 
 import { mapsHref, telHref } from "@/lib/format/contact-links.ts";
-import { describeStatus } from "@/lib/jobs/describe-status.ts";
 import type { JobSummary } from "@/lib/jobs/job-view.ts";
+import { FoldedJobLine } from "../thread/folded-job-line.tsx";
+import { ReconnectingNote, StatusLine } from "../thread/status-line.tsx";
 
 type Props = {
   job: JobSummary;
@@ -20,42 +21,7 @@ const BUTTON =
 
 /** The job at the top of a technician's screen: status, who and where, a tap to call or to get directions. */
 export function TechJobHeader({ job, timeZone, customerPhone, collapsed, onExpand, reconnecting }: Props) {
-  const status = (
-    <p
-      className={`font-semibold ${collapsed ? "min-w-0 flex-1 truncate text-base" : "text-lg"}`}
-      role="status"
-      data-testid="status-line"
-    >
-      <span className="sr-only">Status: </span>
-      {describeStatus(job, timeZone)}
-    </p>
-  );
-  const reconnectingNote = reconnecting && (
-    <span className="shrink-0 rounded-full bg-amber-100 px-3 py-1 text-sm text-amber-900" role="status">
-      Reconnecting…
-    </span>
-  );
-
-  if (collapsed) {
-    return (
-      <section
-        aria-label="Job"
-        data-folded
-        className="flex items-center gap-2 border-b border-slate-200 bg-white py-1 pr-1 pl-4"
-      >
-        {status}
-        {reconnectingNote}
-        <button
-          type="button"
-          aria-expanded={false}
-          onClick={onExpand}
-          className="min-h-11 shrink-0 rounded-lg px-3 text-base font-medium text-blue-800 underline"
-        >
-          Details
-        </button>
-      </section>
-    );
-  }
+  if (collapsed) return <FoldedJobLine job={job} timeZone={timeZone} reconnecting={reconnecting} onExpand={onExpand} />;
   const firstName = job.customer.name.split(/\s+/)[0] ?? job.customer.name;
   return (
     <section aria-label="Job" className="border-b border-slate-200 bg-white px-4 py-2">
@@ -64,13 +30,13 @@ export function TechJobHeader({ job, timeZone, customerPhone, collapsed, onExpan
           <p className="text-sm text-slate-700">
             Job #{job.number} · {job.title}
           </p>
-          {status}
+          <StatusLine job={job} timeZone={timeZone} className="text-lg" />
           <p className="text-base text-slate-800">
             {job.customer.name}
             {job.customer.address && <span className="text-slate-700"> · {job.customer.address}</span>}
           </p>
         </div>
-        {reconnectingNote}
+        {reconnecting && <ReconnectingNote />}
       </div>
       {(customerPhone || job.customer.address) && (
         <div className="mt-2 flex gap-2">

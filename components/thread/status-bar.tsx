@@ -1,12 +1,12 @@
 "use client";
 
-import { describeStatus } from "@/lib/jobs/describe-status.ts";
 import type { JobSummary } from "@/lib/jobs/job-view.ts";
 import type { TechnicianOption } from "@/lib/jobs/list-technicians.ts";
 import { previousStatus } from "@/lib/jobs/status-machine.ts";
 import { ACTION, SECONDARY } from "../ui/action-styles.ts";
 import { AssignTechnician } from "./assign-technician.tsx";
 import { HomeownerLinks } from "./homeowner-links.tsx";
+import { ReconnectingNote, StatusLine } from "./status-line.tsx";
 import { type JobActions, StatusQuestion } from "./status-question.tsx";
 import { useStatusStep, type Viewer } from "./use-status-step.ts";
 
@@ -32,10 +32,7 @@ export function StatusBar({ job, technicians = [], viewer, timeZone, reconnectin
           <p className="text-sm text-slate-700">
             Job #{job.number} · {job.title}
           </p>
-          <p className="text-lg font-semibold" role="status" data-testid="status-line">
-            <span className="sr-only">Status: </span>
-            {describeStatus(job, timeZone)}
-          </p>
+          <StatusLine job={job} timeZone={timeZone} className="text-lg" />
           {viewer.kind === "homeowner" && (job.status === "COMPLETED" || job.status === "CANCELED") && (
             <p className="text-sm text-slate-700">Something not right? Write below and the office will answer.</p>
           )}
@@ -52,11 +49,7 @@ export function StatusBar({ job, technicians = [], viewer, timeZone, reconnectin
             <AssignTechnician jobId={job.id} current={job.technician?.id ?? null} technicians={technicians} />
           )}
           {office && <HomeownerLinks jobId={job.id} timeZone={timeZone} />}
-          {reconnecting && (
-            <span className="rounded-full bg-amber-100 px-3 py-1 text-sm text-amber-900" role="status">
-              Reconnecting…
-            </span>
-          )}
+          {reconnecting && <ReconnectingNote />}
           {next && !asking && (
             <button type="button" disabled={busy} onClick={() => run(next)} className={ACTION}>
               {nextLabel}

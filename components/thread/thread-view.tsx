@@ -15,6 +15,7 @@ import { useConnection } from "../realtime/use-connection.ts";
 import { NextAction } from "../tech/next-action.tsx";
 import { TechJobHeader } from "../tech/tech-job-header.tsx";
 import { Composer } from "./composer.tsx";
+import { FoldedJobLine } from "./folded-job-line.tsx";
 import { HomeownerReach } from "./homeowner-reach.tsx";
 import { MessageBubble } from "./message-bubble.tsx";
 import { PendingBubble } from "./pending-bubble.tsx";
@@ -36,6 +37,9 @@ type Props = {
   onRead?: (jobId: string, seq: number) => void;
 };
 
+/** A phone, or a screen made short by the keyboard or by turning the phone: where a homeowner's job top folds. */
+const smallScreen = () => window.matchMedia("(max-width: 639px), (max-height: 480px)").matches;
+
 const isMine = (message: MessageView, viewer: Viewer) =>
   message.author?.role === viewer.role && (viewer.kind === "homeowner" || message.author.name === viewer.name);
 
@@ -51,8 +55,11 @@ export function ThreadView({ jobId, initial, viewer, timeZone, technicians, cust
   const listRef = useRef<HTMLOListElement>(null);
   const [now, setNow] = useState(() => Date.now());
   const lastSeq = messages.at(-1)?.seq ?? 0;
-  // The technician's header folds to one line while they type or scroll; "Details" opens it again.
+  // The job's top folds to one line while they type or scroll, so the conversation gets the height:
+  // always for the technician, on a phone or a short screen for the homeowner. "Details" opens it again.
   const [collapsed, setCollapsed] = useState(false);
+  const homeowner = viewer.kind === "homeowner";
+  const fold = technician || homeowner ? () => setCollapsed(technician || smallScreen()) : undefined;
   const stopped = job && technician ? writingStopped(job, viewer, thread.gone) : null;
 
   // Losing the job stops sending at once; what waits stays, marked as not sent.
@@ -116,6 +123,13 @@ export function ThreadView({ jobId, initial, viewer, timeZone, technicians, cust
           onExpand={() => setCollapsed(false)}
           reconnecting={connection === "reconnecting"}
         />
+      ) : collapsed ? (
+        <FoldedJobLine
+          job={job}
+          timeZone={timeZone}
+          reconnecting={connection === "reconnecting"}
+          onExpand={() => setCollapsed(false)}
+        />
       ) : (
         <StatusBar
           job={job}
@@ -139,7 +153,7 @@ export function ThreadView({ jobId, initial, viewer, timeZone, technicians, cust
           they have gone out.
         </p>
       )}
-      {viewer.kind === "homeowner" && (
+      {homeowner && !collapsed && (
         <>
           <JobProgress job={job} timeZone={timeZone} />
           {job.technician && <TechnicianCard technician={job.technician} />}
@@ -160,8 +174,8 @@ export function ThreadView({ jobId, initial, viewer, timeZone, technicians, cust
         // biome-ignore lint/a11y/noNoninteractiveTabindex: the scrolling region must be reachable by keyboard
         tabIndex={0}
         // A finger or wheel moving the conversation (not new messages scrolling it) folds the header.
-        onTouchMove={technician ? () => setCollapsed(true) : undefined}
-        onWheel={technician ? () => setCollapsed(true) : undefined}
+        onTouchMove={fold}
+        onWheel={fold}
       >
         {messages.length === 0 && pending.length === 0 && (
           <li className="p-6 text-center text-slate-700">
@@ -230,7 +244,7 @@ export function ThreadView({ jobId, initial, viewer, timeZone, technicians, cust
             canWriteNotes={viewer.kind === "staff"}
             onSend={thread.send}
             onTyping={thread.notifyTyping}
-            onFocus={technician ? () => setCollapsed(true) : undefined}
+            onFocus={fold}
             quickReplies={
               viewer.kind === "staff"
                 ? (insert) => <QuickReplies job={job} timeZone={timeZone} onInsert={insert} />

@@ -41,7 +41,7 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
         } as const);
 
   return (
-    // On a phone, the top bar steps aside while the technician's job header is folded (typing, scrolling):
+    // On a phone or a short screen, the top bar steps aside while the job's top is folded (typing, scrolling):
     // the conversation gets the height.
     <div className="mx-auto flex h-dvh max-w-3xl flex-col bg-slate-50 max-sm:has-data-folded:[&>header]:hidden [@media(max-height:480px)]:has-data-folded:[&>header]:hidden">
       {actor.kind === "staff" ? (
