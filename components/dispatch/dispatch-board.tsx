@@ -1,6 +1,6 @@
 "use client";
 
-import { type KeyboardEvent, useMemo, useState } from "react";
+import { type KeyboardEvent, type Ref, useMemo, useState } from "react";
 import { formatRelative, formatWaiting } from "@/lib/format/dates.ts";
 import type { JobSummary } from "@/lib/jobs/job-view.ts";
 import type { TechnicianOption } from "@/lib/jobs/list-technicians.ts";
@@ -14,6 +14,7 @@ import { useLiveJobs } from "../realtime/use-live-jobs.ts";
 import { ThreadView } from "../thread/thread-view.tsx";
 import type { Viewer } from "../thread/use-status-step.ts";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
+import { useKeepRowFocus } from "./use-keep-row-focus.ts";
 
 type Props = { initialJobs: JobSummary[]; technicians: TechnicianOption[]; viewer: Viewer; timeZone: string };
 
@@ -24,6 +25,7 @@ export function DispatchBoard({ initialJobs, technicians, viewer, timeZone }: Pr
   const connection = useConnection();
   const [selected, setSelected] = useState<string | null>(null);
   const [view, setView] = useState<"live" | "closed">("live");
+  const rowRef = useKeepRowFocus();
   const now = Date.now();
 
   // Who needs attention first: homeowners waiting for an answer, longest first;
@@ -64,6 +66,7 @@ export function DispatchBoard({ initialJobs, technicians, viewer, timeZone }: Pr
   const renderRow = ({ job, waiting, unread }: (typeof otherRows)[number]) => (
     <li key={job.id}>
       <BoardRow
+        ref={rowRef}
         job={job}
         waiting={waiting}
         unread={unread}
@@ -164,6 +167,7 @@ export function DispatchBoard({ initialJobs, technicians, viewer, timeZone }: Pr
 }
 
 type RowProps = {
+  ref: Ref<HTMLButtonElement>;
   job: JobSummary;
   waiting: string | null;
   unread: number;
@@ -172,13 +176,15 @@ type RowProps = {
   onOpen: () => void;
 };
 
-function BoardRow({ job, waiting, unread, now, current, onOpen }: RowProps) {
+function BoardRow({ ref, job, waiting, unread, now, current, onOpen }: RowProps) {
   return (
     <button
+      ref={ref}
       type="button"
       onClick={onOpen}
       aria-current={current ? "true" : undefined}
       data-testid="board-job"
+      data-job-id={job.id}
       className={`block w-full border-b border-slate-100 px-4 py-3 text-left hover:bg-slate-50 ${current ? "bg-blue-50" : ""}`}
     >
       <JobRowHeading job={job} />
