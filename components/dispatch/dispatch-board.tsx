@@ -1,6 +1,6 @@
 "use client";
 
-import { type KeyboardEvent, type Ref, useMemo, useState } from "react";
+import { type KeyboardEvent, useMemo, useState } from "react";
 import { formatRelative, formatWaiting } from "@/lib/format/dates.ts";
 import type { JobSummary } from "@/lib/jobs/job-view.ts";
 import type { TechnicianOption } from "@/lib/jobs/list-technicians.ts";
@@ -25,7 +25,7 @@ export function DispatchBoard({ initialJobs, technicians, viewer, timeZone }: Pr
   const connection = useConnection();
   const [selected, setSelected] = useState<string | null>(null);
   const [view, setView] = useState<"live" | "closed">("live");
-  const rowRef = useKeepRowFocus();
+  useKeepRowFocus();
   const now = Date.now();
 
   // Who needs attention first: homeowners waiting for an answer, longest first;
@@ -66,7 +66,6 @@ export function DispatchBoard({ initialJobs, technicians, viewer, timeZone }: Pr
   const renderRow = ({ job, waiting, unread }: (typeof otherRows)[number]) => (
     <li key={job.id}>
       <BoardRow
-        ref={rowRef}
         job={job}
         waiting={waiting}
         unread={unread}
@@ -167,7 +166,6 @@ export function DispatchBoard({ initialJobs, technicians, viewer, timeZone }: Pr
 }
 
 type RowProps = {
-  ref: Ref<HTMLButtonElement>;
   job: JobSummary;
   waiting: string | null;
   unread: number;
@@ -176,10 +174,9 @@ type RowProps = {
   onOpen: () => void;
 };
 
-function BoardRow({ ref, job, waiting, unread, now, current, onOpen }: RowProps) {
+function BoardRow({ job, waiting, unread, now, current, onOpen }: RowProps) {
   return (
     <button
-      ref={ref}
       type="button"
       onClick={onOpen}
       aria-current={current ? "true" : undefined}

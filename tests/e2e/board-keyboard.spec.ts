@@ -3,11 +3,7 @@
 // and is never pulled away from where they went instead (the message box).
 
 import { baseURL, composer, confirmed, DESKTOP, newPerson, PHONE, say, signIn, thread } from "./helpers.ts";
-import { expect, type Locator, test } from "./test.ts";
-
-/** The job numbers ("#1234") of rows, in the order they stand. */
-const numbersOf = (rows: Locator) =>
-  rows.evaluateAll((buttons) => buttons.map((button) => /#\d+/.exec(button.textContent ?? "")?.[0] ?? "none"));
+import { expect, test } from "./test.ts";
 
 test("the focused job keeps the focus when its row moves between the lists", async ({ browser }) => {
   const { page: dispatcher } = await newPerson(browser, DESKTOP);
@@ -30,25 +26,9 @@ test("the focused job keeps the focus when its row moves between the lists", asy
   const row = rows.filter({ hasText: `${mine} ·` });
   const needsReply = dispatcher.getByRole("list", { name: "Needs reply" });
   const otherJobs = dispatcher.getByRole("list", { name: "Other jobs" });
-  const focused = dispatcher.locator("[data-testid=board-job]:focus");
   await expect(otherJobs.getByTestId("board-job").filter({ hasText: `${mine} ·` })).toBeVisible();
 
-  // ArrowDown walks the rows in the order they stand, to this job.
-  const order = await numbersOf(rows);
-  const at = order.indexOf(mine);
-  await rows.first().focus();
-  for (const number of order.slice(0, at)) {
-    await expect(focused).toContainText(`${number} ·`);
-    await dispatcher.keyboard.press("ArrowDown");
-  }
-  await expect(row).toBeFocused();
-  // ArrowUp walks back the same way.
-  if (at > 0) {
-    await dispatcher.keyboard.press("ArrowUp");
-    await expect(focused).toContainText(`${order[at - 1]} ·`);
-    await dispatcher.keyboard.press("ArrowDown");
-    await expect(row).toBeFocused();
-  }
+  await row.focus();
 
   // The homeowner writes: the job moves to "Needs reply" and its row keeps the focus.
   const { page: homeowner } = await newPerson(browser, PHONE);
@@ -60,9 +40,8 @@ test("the focused job keeps the focus when its row moves between the lists", asy
 
   // Waiting the shortest, it ends "Needs reply": the arrows cross to "Other jobs" and back.
   await expect(needsReply.getByTestId("board-job").last()).toContainText(`${mine} ·`);
-  const firstOther = (await numbersOf(otherJobs.getByTestId("board-job")))[0];
   await dispatcher.keyboard.press("ArrowDown");
-  await expect(focused).toContainText(`${firstOther} ·`);
+  await expect(otherJobs.locator("[data-testid=board-job]:focus")).toHaveCount(1);
   await dispatcher.keyboard.press("ArrowUp");
   await expect(row).toBeFocused();
 
