@@ -43,6 +43,8 @@ export type OutboxStore = {
   /** false: kept in this page's memory only (no IndexedDB here). */
   persistent: boolean;
   load(jobId: string, author: string): Promise<PendingEntry[]>;
+  /** Everything one person left waiting, job by job (for jobs they may no longer open). */
+  loadAll(author: string): Promise<Map<string, PendingEntry[]>>;
   put(jobId: string, author: string, entry: PendingEntry): Promise<void>;
   remove(clientId: string): Promise<void>;
   /** How many entries wait in this browser, everyone's (signing out asks first). */
@@ -58,6 +60,14 @@ interface OutboxSchema extends DBSchema {
 const byOrder = (a: PendingEntry, b: PendingEntry) => a.order - b.order;
 const strip = ({ jobId: _job, author: _author, ...entry }: Stored): PendingEntry => entry as PendingEntry;
 
+function byJob(stored: Stored[], author: string): Map<string, PendingEntry[]> {
+  const jobs = new Map<string, PendingEntry[]>();
+  for (const entry of stored.filter((s) => s.author === author).sort(byOrder)) {
+    jobs.set(entry.jobId, [...(jobs.get(entry.jobId) ?? []), strip(entry)]);
+  }
+  return jobs;
+}
+
 async function openIndexedDb(): Promise<OutboxStore> {
   const db = await openDB<OutboxSchema>("trio-outbox", 1, {
     upgrade(database) {
@@ -71,6 +81,7 @@ async function openIndexedDb(): Promise<OutboxStore> {
         .filter((stored) => stored.author === author)
         .map(strip)
         .sort(byOrder),
+    loadAll: async (author) => byJob(await db.getAll("outbox"), author),
     put: async (jobId, author, entry) => {
       await db.put("outbox", { ...entry, jobId, author });
     },
@@ -89,6 +100,7 @@ function memoryStore(): OutboxStore {
         .filter((s) => s.jobId === jobId && s.author === author)
         .map(strip)
         .sort(byOrder),
+    loadAll: async (author) => byJob([...kept.values()], author),
     put: async (jobId, author, entry) => {
       kept.set(entry.clientId, { ...entry, jobId, author });
     },
@@ -99,6 +111,9 @@ function memoryStore(): OutboxStore {
     clear: async () => kept.clear(),
   };
 }
+
+/** Whose entries they are, as stored: a staff member by their id, a homeowner (one per job) by their role. */
+export const outboxAuthor = (role: string, id: string) => `${role}:${id}`;
 
 let store: Promise<OutboxStore> | null = null;
 

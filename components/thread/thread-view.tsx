@@ -10,6 +10,7 @@ import { JobRatingPanel } from "../feedback/job-rating-panel.tsx";
 import { RatingCard } from "../feedback/rating-card.tsx";
 import { JobProgress } from "../homeowner/job-progress.tsx";
 import { TechnicianCard } from "../homeowner/technician-card.tsx";
+import { outboxAuthor } from "../offline/outbox-store.ts";
 import { AccessEnded } from "../realtime/access-ended.tsx";
 import { useConnection } from "../realtime/use-connection.ts";
 import { NextAction } from "../tech/next-action.tsx";
@@ -49,7 +50,7 @@ export function ThreadView({ jobId, initial, viewer, timeZone, technicians, cust
     (standing: JobSummary) => (technician ? (writingStopped(standing, viewer, false)?.pending ?? null) : null),
     [technician, viewer],
   );
-  const thread = useThread(jobId, initial, `${viewer.role}:${viewer.userId ?? viewer.name}`, stopReason);
+  const thread = useThread(jobId, initial, outboxAuthor(viewer.role, viewer.userId ?? viewer.name), stopReason);
   const connection = useConnection();
   const { job, messages, pending, readers, typing, markRead, halt } = thread;
   const listRef = useRef<HTMLOListElement>(null);

@@ -4,7 +4,17 @@
 // line is back: exactly once each, in the order made, for everyone.
 
 import sharp from "sharp";
-import { baseURL, composer, confirmed, DESKTOP, newPerson, PHONE, signIn, thread } from "./helpers.ts";
+import {
+  baseURL,
+  composer,
+  confirmed,
+  DESKTOP,
+  expectNoSeriousA11yIssues,
+  newPerson,
+  PHONE,
+  signIn,
+  thread,
+} from "./helpers.ts";
 import { expect, type Page, test } from "./test.ts";
 
 const ZONE = "America/New_York";
@@ -178,4 +188,45 @@ test("a job canceled while the phone was offline: what waited stays on the phone
   await dispatcher.waitForTimeout(1000);
   await expect(confirmed(dispatcher, "Heading over after lunch.")).toHaveCount(0);
   await expect(confirmed(dispatcher, "Bringing the long ladder.")).toHaveCount(0);
+});
+
+test("a job given to someone else while the phone was offline: its unsent words wait on the technician's list, to read and discard", async ({
+  browser,
+}) => {
+  const { page: dispatcher } = await newPerson(browser, DESKTOP);
+  await signIn(dispatcher, "dispatcher@brightside.test");
+  const jobPath = await scheduledJobFor(dispatcher, "Ellis Quarry");
+
+  const { context, page: sam } = await newPerson(browser, PHONE);
+  await signIn(sam, "sam@brightside.test");
+  await sam.goto(jobPath);
+  await expect(sam.getByRole("button", { name: "I'm on my way" })).toBeVisible();
+  await context.setOffline(true);
+  await expect(sam.getByText("You're offline.")).toBeVisible();
+  await composer(sam).fill("The pump needs a new float switch.");
+  await sam.getByRole("button", { name: "Send" }).tap();
+  await expect(thread(sam).locator("li[data-pending=waiting]")).toHaveCount(1);
+
+  await dispatcher.getByLabel("Technician", { exact: true }).selectOption({ label: "Riley Chen" });
+  await expect(confirmed(dispatcher, "Dana Reyes assigned Riley Chen.")).toBeVisible();
+  await context.setOffline(false);
+  // Sam may no longer open it, so the phone can't know who has it now.
+  await expect(sam.getByRole("alert").filter({ hasText: "The office took this job off your list." })).toBeVisible();
+
+  // Away from the job (whose page Sam can no longer open), the phone still shows what it holds.
+  await sam.goto("/tech");
+  const left = sam.getByRole("region", { name: "Not sent from this phone" });
+  await expect(left).toContainText("The office took a job off your list before these went out");
+  await expect(left.getByRole("list", { name: "Not sent" }).getByRole("listitem")).toHaveText(
+    /The pump needs a new float switch\..*Not sent\. The office took this job off your list before it went out\./,
+  );
+  await expect(left.getByRole("button", { name: "Try again" })).toHaveCount(0);
+  await expectNoSeriousA11yIssues(sam);
+  await expect(confirmed(dispatcher, "new float switch")).toHaveCount(0);
+
+  await left.getByRole("button", { name: "Discard" }).tap();
+  await expect(left).toHaveCount(0);
+  await sam.reload();
+  await expect(sam.getByTestId("tech-job").first()).toBeVisible();
+  await expect(sam.getByRole("region", { name: "Not sent from this phone" })).toHaveCount(0);
 });
