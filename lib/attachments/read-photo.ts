@@ -5,7 +5,12 @@ import { AppError } from "../errors.ts";
 import { type PhotoStore, photoKeys } from "./photo-store.ts";
 import type { PhotoSize } from "./schemas.ts";
 
-export type PhotoBytes = { bytes: Buffer; contentType: string };
+/**
+ * `bytes` null: the browser's copy (`ifNoneMatch`) is still this photo, and
+ * the reader may still see it. A photo never changes, so its id and size are
+ * its entity tag.
+ */
+export type PhotoRead = { etag: string; contentType: string; bytes: Buffer | null };
 
 /** Unknown, another company's, a job the reader no longer holds, staff-only to a homeowner: all the same. */
 export const photoNotFound = () => new AppError("not_found", "We couldn't find that photo.");
@@ -14,7 +19,7 @@ export const photoNotFound = () => new AppError("not_found", "We couldn't find t
  * A photo's bytes for someone who may see its message: the job's homeowner
  * (messages to everyone only), its technician while assigned, its company's
  * office (lib/auth/policy.ts). Everyone else learns nothing, not even that
- * it exists.
+ * it exists. Access is asked on every read, a browser's copy included.
  */
 export async function readPhoto(
   db: Db,
@@ -22,7 +27,8 @@ export async function readPhoto(
   id: string,
   size: PhotoSize,
   store: PhotoStore,
-): Promise<PhotoBytes> {
+  ifNoneMatch: string | null = null,
+): Promise<PhotoRead> {
   const photo = await db.attachment.findUnique({
     where: { id },
     select: {
@@ -33,11 +39,13 @@ export async function readPhoto(
     },
   });
   if (!photo || !canSeeEntry(actor, photo.job, photo.message.visibility)) throw photoNotFound();
+  const etag = `"${id}-${size}"`;
+  if (ifNoneMatch === etag) return { etag, contentType: photo.contentType, bytes: null };
   const keys = photoKeys(photo.storageKey);
   const bytes = await store.get(size === "thumb" ? keys.thumb : keys.full);
   if (!bytes) {
     console.warn(`[trio] photo ${id} has no ${size} file in the store`);
     throw photoNotFound();
   }
-  return { bytes, contentType: photo.contentType };
+  return { etag, contentType: photo.contentType, bytes };
 }

@@ -73,10 +73,12 @@ function upload(cookie: string, jobId: string, fields: Upload) {
   );
 }
 
-function fetchPhoto(cookie: string, id: string, size?: "thumb") {
+function fetchPhoto(cookie: string, id: string, size?: "thumb", etag?: string) {
   const query = size ? `?size=${size}` : "";
   return photoRoute(
-    new Request(`http://localhost:3000/api/photos/${id}${query}`, { headers: { cookie } }),
+    new Request(`http://localhost:3000/api/photos/${id}${query}`, {
+      headers: { cookie, ...(etag ? { "if-none-match": etag } : {}) },
+    }),
     jobParams(id),
   );
 }
@@ -187,7 +189,7 @@ describe("photos in a thread", () => {
     expect(full.status).toBe(200);
     expect(full.headers.get("content-type")).toBe("image/jpeg");
     expect(full.headers.get("x-content-type-options")).toBe("nosniff");
-    expect(full.headers.get("cache-control")).toMatch(/^private/);
+    expect(full.headers.get("cache-control")).toBe("private, no-cache");
     const fullBytes = Buffer.from(await full.arrayBuffer());
     expect(await sharp(fullBytes).metadata()).toMatchObject({ width: 300, height: 400 });
     expect(await exifr.gps(fullBytes)).toBeUndefined();
@@ -411,6 +413,33 @@ describe("photos in a thread", () => {
     expect(lost).toEqual(never);
     expect(await photoMessages()).toBe(messagesBefore);
     expect(storedFiles()).toHaveLength(filesBefore);
+  });
+
+  it("ask about access again on every view: a browser's copy is confirmed bodiless while allowed, and refused once not", async () => {
+    const customer = await createCustomer(getDb(), { companyId: world.company.id, name: "Sam Cached" });
+    const job = await createJob(getDb(), {
+      companyId: world.company.id,
+      customerId: customer.id,
+      technicianId: world.technician.id,
+    });
+    const sent = await upload(world.technician.cookie, job.id, { bytes: await phonePhoto() });
+    const { photo } = (await sent.json()).data as MessageView;
+    const id = (photo as NonNullable<MessageView["photo"]>).id;
+    const first = await fetchPhoto(world.technician.cookie, id, "thumb");
+    const etag = first.headers.get("etag") as string;
+    expect(etag).toBeTruthy();
+    expect(first.headers.get("cache-control")).toBe("private, no-cache");
+
+    const again = await fetchPhoto(world.technician.cookie, id, "thumb", etag);
+    expect(again.status).toBe(304);
+    expect((await again.arrayBuffer()).byteLength).toBe(0);
+    // The full size is another entity: the thumbnail's tag doesn't stand for it.
+    expect((await fetchPhoto(world.technician.cookie, id, undefined, etag)).status).toBe(200);
+
+    await getDb().job.update({ where: { id: job.id }, data: { technicianId: world.otherTechnician.id } });
+    const refused = await fetchPhoto(world.technician.cookie, id, "thumb", etag);
+    expect(refused.status).toBe(404);
+    expect(refused.headers.get("etag")).toBeNull();
   });
 
   it("count against the sender's send budget, like messages: refused with the wait, nothing stored", async () => {

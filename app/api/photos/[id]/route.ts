@@ -14,15 +14,18 @@ export const GET = route<Params>("GET /api/photos/:id", async (request, params) 
   // A malformed id is just another photo nobody has.
   if (!isUuid(params.id)) throw photoNotFound();
   const { size } = photoQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const photo = await readPhoto(getDb(), actor, params.id, size, photoStore());
+  const photo = await readPhoto(getDb(), actor, params.id, size, photoStore(), request.headers.get("if-none-match"));
+  // Only this person's browser may keep it, and it asks again each time (access can end at any moment);
+  // while it may still see the photo, the answer is a bodiless 304.
+  const cache = { etag: photo.etag, "cache-control": "private, no-cache" };
+  if (!photo.bytes) return new Response(null, { status: 304, headers: cache });
   return new Response(new Uint8Array(photo.bytes), {
     headers: {
+      ...cache,
       "content-type": photo.contentType,
       "content-length": String(photo.bytes.length),
       "content-disposition": `inline; filename="photo${size === "thumb" ? "-thumb" : ""}.jpg"`,
       "x-content-type-options": "nosniff",
-      // A photo never changes; only this person's browser may keep it, and not for long (access can end).
-      "cache-control": "private, max-age=3600",
     },
   });
 });
