@@ -16,9 +16,10 @@ function staffOnly(actor: Actor) {
  * Keeps a browser's push subscription for the signed-in staff member, tied to
  * this sign-in: it goes quiet when the session ends (sign-out, password reset,
  * expiry), and the opt-in confirms it on each visit, moving it to the new
- * session. The same endpoint again (the browser re-subscribed, or another
- * person signed in on a shared phone) moves to this person with its new keys:
- * one browser is told of one person's jobs.
+ * session. The same endpoint again (another person signed in on a shared
+ * phone) moves to this person: one browser is told of one person's jobs. Only
+ * the browser itself can move it, since only it knows the subscription's auth
+ * secret: someone who learned a colleague's endpoint URL can't take it.
  */
 export async function saveSubscription(
   db: Db,
@@ -31,6 +32,13 @@ export async function saveSubscription(
     throw new AppError("bad_request", "This browser's push service isn't one Trio sends to.");
   }
   const keys = { p256dh: input.keys.p256dh, auth: input.keys.auth };
+  const held = await db.pushSubscription.findUnique({
+    where: { endpoint: input.endpoint },
+    select: { userId: true, auth: true },
+  });
+  if (held && held.userId !== staff.userId && held.auth !== keys.auth) {
+    throw new AppError("conflict", "This browser's notifications belong to someone else's sign-in.");
+  }
   const saved = await db.pushSubscription.upsert({
     where: { endpoint: input.endpoint },
     create: { userId: staff.userId, sessionId: staff.sessionId, endpoint: input.endpoint, ...keys },

@@ -218,6 +218,19 @@ describe("push notifications", () => {
     expect(owners).toEqual([{ userId: world.otherTechnician.id }]);
   });
 
+  it("nobody takes a colleague's browser by its endpoint alone: moving it needs the browser's own secret", async () => {
+    const phone = await subscribe(world.technician);
+    const stranger = { ...newBrowser(phone.json.endpoint).json };
+    const taken = await subscribeRoute(jsonRequest("POST", world.otherTechnician.cookie, stranger), noParams);
+    expect(taken.status).toBe(409);
+    expect((await taken.json()).error.code).toBe("conflict");
+    const owners = await getDb().pushSubscription.findMany({ select: { userId: true, auth: true } });
+    expect(owners).toEqual([{ userId: world.technician.id, auth: phone.json.keys.auth }]);
+    await say(world.homeowner, "Still there?");
+    await pass();
+    expect(pushesTo(phone).map((push) => decrypt(phone, push).title)).toHaveLength(1);
+  });
+
   it("refuses an endpoint that is not on an allowed push service, and stores nothing", async () => {
     const refused = [
       "http://169.254.169.254/latest/meta-data",
