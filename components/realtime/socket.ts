@@ -40,16 +40,28 @@ export function getSocket(): TrioSocket {
  * would notice only when a ping goes unanswered (tens of seconds). Gone: drop
  * the connection now, so what is sent waits honestly and the page says so.
  * Back: connect now rather than at the end of the reconnection back-off.
+ *
+ * Dropped with disconnect(), which is done when it returns: closing the
+ * engine instead waits for its buffer to drain or an upgrade to end, which
+ * with no network can take long, and all that time the socket says it is
+ * connected (a status tap then waited on an answer that could not come).
  */
 function watchTheLine(created: TrioSocket) {
-  window.addEventListener("offline", () => {
-    if (created.connected) created.io.engine?.close();
-  });
-  window.addEventListener("online", () => {
+  let lookForTheLine: ReturnType<typeof setInterval> | undefined;
+  const reconnect = () => {
+    clearInterval(lookForTheLine);
     if (created.connected) return;
     created.disconnect();
     created.connect();
+  };
+  window.addEventListener("offline", () => {
+    if (!created.active) return;
+    created.disconnect();
+    // A client-side disconnect is never retried by itself: should "online" not come, the line is looked for.
+    clearInterval(lookForTheLine);
+    lookForTheLine = setInterval(() => navigator.onLine && reconnect(), 5000);
   });
+  window.addEventListener("online", reconnect);
 }
 
 /** A message id that works on plain-http pages too (randomUUID needs a secure context). */
