@@ -20,7 +20,9 @@ export default async function TechPage() {
     <div className="mx-auto flex min-h-dvh max-w-2xl flex-col">
       <StaffHeader company={company.name} name={actor.name} roleLabel="Technician" />
       <main className="flex-1">
-        <h1 className="px-4 pt-4 text-2xl font-bold">My jobs</h1>
+        <h1 tabIndex={-1} className="px-4 pt-4 text-2xl font-bold outline-none">
+          My jobs
+        </h1>
         <PushOptIn />
         <TechJobList initialJobs={jobs} userId={actor.userId} timeZone={company.timeZone} />
       </main>

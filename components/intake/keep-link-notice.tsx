@@ -20,7 +20,7 @@ export function KeepLinkNotice({ url }: Props) {
   };
 
   return (
-    <section aria-labelledby="keep-link-title" className="border-b border-blue-200 bg-blue-50 px-4 py-3">
+    <section aria-labelledby="keep-link-title" data-keep-link className="border-b border-blue-200 bg-blue-50 px-4 py-3">
       <h2 id="keep-link-title" className="text-base font-semibold text-slate-900">
         Keep this link to come back
       </h2>

@@ -60,9 +60,35 @@ interface OutboxSchema extends DBSchema {
 const byOrder = (a: PendingEntry, b: PendingEntry) => a.order - b.order;
 const strip = ({ jobId: _job, author: _author, ...entry }: Stored): PendingEntry => entry as PendingEntry;
 
+/**
+ * Read back only what this code could have written: the browser's database
+ * outlives a version of Trio (or is edited by hand), and one entry of another
+ * shape must not break every page that shows the outbox.
+ */
+function wellFormed(stored: Stored): boolean {
+  const entry = stored as Partial<Stored> & Record<string, unknown>;
+  if (typeof entry.clientId !== "string" || typeof entry.order !== "number" || typeof entry.jobId !== "string") {
+    return false;
+  }
+  if (typeof entry.createdAt !== "string" || Number.isNaN(Date.parse(entry.createdAt))) return false;
+  switch (entry.kind) {
+    case "message":
+      return typeof entry.body === "string";
+    case "step":
+      return typeof entry.to === "string" && typeof entry.details === "object" && entry.details !== null;
+    case "photo":
+      return entry.blob instanceof Blob && typeof entry.caption === "string";
+    default:
+      return false;
+  }
+}
+
+const mine = (stored: Stored[], author: string) =>
+  stored.filter((s) => s.author === author && wellFormed(s)).sort(byOrder);
+
 function byJob(stored: Stored[], author: string): Map<string, PendingEntry[]> {
   const jobs = new Map<string, PendingEntry[]>();
-  for (const entry of stored.filter((s) => s.author === author).sort(byOrder)) {
+  for (const entry of mine(stored, author)) {
     jobs.set(entry.jobId, [...(jobs.get(entry.jobId) ?? []), strip(entry)]);
   }
   return jobs;
@@ -76,11 +102,7 @@ async function openIndexedDb(): Promise<OutboxStore> {
   });
   return {
     persistent: true,
-    load: async (jobId, author) =>
-      (await db.getAllFromIndex("outbox", "byJob", jobId))
-        .filter((stored) => stored.author === author)
-        .map(strip)
-        .sort(byOrder),
+    load: async (jobId, author) => mine(await db.getAllFromIndex("outbox", "byJob", jobId), author).map(strip),
     loadAll: async (author) => byJob(await db.getAll("outbox"), author),
     put: async (jobId, author, entry) => {
       await db.put("outbox", { ...entry, jobId, author });
@@ -96,10 +118,10 @@ function memoryStore(): OutboxStore {
   return {
     persistent: false,
     load: async (jobId, author) =>
-      [...kept.values()]
-        .filter((s) => s.jobId === jobId && s.author === author)
-        .map(strip)
-        .sort(byOrder),
+      mine(
+        [...kept.values()].filter((s) => s.jobId === jobId),
+        author,
+      ).map(strip),
     loadAll: async (author) => byJob([...kept.values()], author),
     put: async (jobId, author, entry) => {
       kept.set(entry.clientId, { ...entry, jobId, author });
@@ -112,7 +134,7 @@ function memoryStore(): OutboxStore {
   };
 }
 
-/** Whose entries they are, as stored: a staff member by their id, a homeowner (one per job) by their role. */
+/** Whose entries they are, as stored: a staff member by their id, a homeowner (one per job) by their name. */
 export const outboxAuthor = (role: string, id: string) => `${role}:${id}`;
 
 let store: Promise<OutboxStore> | null = null;

@@ -8,7 +8,6 @@ import { planTechnicianDay } from "@/lib/jobs/plan-technician-day.ts";
 import { STATUS_LABEL } from "@/lib/jobs/status-machine.ts";
 import { ClosedJobs } from "../jobs/closed-jobs.tsx";
 import { LeftBehind } from "../offline/left-behind.tsx";
-import { outboxAuthor } from "../offline/outbox-store.ts";
 import { AccessEnded } from "../realtime/access-ended.tsx";
 import { useConnection } from "../realtime/use-connection.ts";
 import { useLiveJobs } from "../realtime/use-live-jobs.ts";
@@ -38,7 +37,7 @@ export function TechJobList({ initialJobs, userId, timeZone }: Props) {
   return (
     <>
       {connection === "ended" && <AccessEnded who="staff" />}
-      <LeftBehind author={outboxAuthor("TECHNICIAN", userId)} listed={jobs.map((job) => job.id)} />
+      <LeftBehind userId={userId} listed={jobs.map((job) => job.id)} timeZone={timeZone} />
       {groups.length === 0 && (
         <p className="p-6 text-lg text-slate-700">No jobs assigned to you right now. New ones will appear here.</p>
       )}

@@ -4,7 +4,13 @@ import type { JobSummary } from "@/lib/jobs/job-view.ts";
 /** The job's status in words, as everyone reads it at the top of a thread. */
 export function StatusLine({ job, timeZone, className }: { job: JobSummary; timeZone: string; className: string }) {
   return (
-    <p className={`font-semibold ${className}`} role="status" data-testid="status-line">
+    <p
+      className={`font-semibold outline-none ${className}`}
+      role="status"
+      data-status-line
+      data-testid="status-line"
+      tabIndex={-1}
+    >
       <span className="sr-only">Status: </span>
       {describeStatus(job, timeZone)}
     </p>

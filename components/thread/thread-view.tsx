@@ -61,6 +61,12 @@ export function ThreadView({ jobId, initial, viewer, timeZone, technicians, cust
   const [collapsed, setCollapsed] = useState(false);
   const homeowner = viewer.kind === "homeowner";
   const fold = technician || homeowner ? () => setCollapsed(technician || smallScreen()) : undefined;
+  const top = useRef<HTMLDivElement>(null);
+  // "Details" goes as the job opens: the keyboard lands on the status, at the top of what opened.
+  const expand = () => {
+    setCollapsed(false);
+    requestAnimationFrame(() => top.current?.querySelector<HTMLElement>("[data-status-line]")?.focus());
+  };
   const stopped = job && technician ? writingStopped(job, viewer, thread.gone) : null;
 
   // Losing the job stops sending at once; what waits stays, marked as not sent.
@@ -115,34 +121,31 @@ export function ThreadView({ jobId, initial, viewer, timeZone, technicians, cust
 
   return (
     <div className="flex h-full min-h-0 flex-col">
-      {technician ? (
-        <TechJobHeader
-          job={job}
-          timeZone={timeZone}
-          customerPhone={customerPhone}
-          collapsed={collapsed}
-          onExpand={() => setCollapsed(false)}
-          reconnecting={connection === "reconnecting"}
-        />
-      ) : collapsed ? (
-        <FoldedJobLine
-          job={job}
-          timeZone={timeZone}
-          reconnecting={connection === "reconnecting"}
-          onExpand={() => setCollapsed(false)}
-        />
-      ) : (
-        <StatusBar
-          job={job}
-          technicians={technicians}
-          viewer={viewer}
-          timeZone={timeZone}
-          reconnecting={connection === "reconnecting"}
-          onTransition={thread.transition}
-          onUpdateEta={thread.updateEta}
-          onSchedule={thread.schedule}
-        />
-      )}
+      <div ref={top}>
+        {technician ? (
+          <TechJobHeader
+            job={job}
+            timeZone={timeZone}
+            customerPhone={customerPhone}
+            collapsed={collapsed}
+            onExpand={expand}
+            reconnecting={connection === "reconnecting"}
+          />
+        ) : collapsed ? (
+          <FoldedJobLine job={job} timeZone={timeZone} reconnecting={connection === "reconnecting"} onExpand={expand} />
+        ) : (
+          <StatusBar
+            job={job}
+            technicians={technicians}
+            viewer={viewer}
+            timeZone={timeZone}
+            reconnecting={connection === "reconnecting"}
+            onTransition={thread.transition}
+            onUpdateEta={thread.updateEta}
+            onSchedule={thread.schedule}
+          />
+        )}
+      </div>
       {connection === "offline" && (
         <p role="status" className="border-b border-amber-300 bg-amber-100 px-4 py-2 text-base text-amber-950">
           You're offline. What you send waits here and goes out by itself when you're back online.

@@ -49,6 +49,8 @@ test("on a phone, typing folds the homeowner's job to one line, so the conversat
   await morgan.getByRole("button", { name: "Send" }).tap();
   await expect(thread(morgan).locator("li[data-seq]").filter({ hasText: "under the hinge" })).toHaveCount(1);
   await morgan.getByRole("button", { name: "Details" }).tap();
+  // The button went as the job opened: the keyboard lands on the status, at the top of what opened.
+  await expect(morgan.getByTestId("status-line")).toBeFocused();
   await expect(progress(morgan)).toBeVisible();
   await expect(companyName(morgan)).toBeVisible();
 });

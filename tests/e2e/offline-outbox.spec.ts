@@ -188,6 +188,15 @@ test("a job canceled while the phone was offline: what waited stays on the phone
   await dispatcher.waitForTimeout(1000);
   await expect(confirmed(dispatcher, "Heading over after lunch.")).toHaveCount(0);
   await expect(confirmed(dispatcher, "Bringing the long ladder.")).toHaveCount(0);
+
+  // Off the list now, the job's words wait on it, said why; discarded, the keyboard goes on from the page's heading.
+  await sam.goto("/tech");
+  const left = sam.getByRole("region", { name: "Not sent from this phone" });
+  await expect(left).toContainText("Morgan Blake: This job was canceled. So these were not sent.");
+  await expect(left.getByRole("listitem")).toHaveCount(2);
+  await left.getByRole("button", { name: "Discard all 2" }).click();
+  await expect(left).toHaveCount(0);
+  await expect(sam.getByRole("heading", { name: "My jobs" })).toBeFocused();
 });
 
 test("a job given to someone else while the phone was offline: its unsent words wait on the technician's list, to read and discard", async ({
@@ -213,10 +222,32 @@ test("a job given to someone else while the phone was offline: its unsent words 
   // Sam may no longer open it, so the phone can't know who has it now.
   await expect(sam.getByRole("alert").filter({ hasText: "The office took this job off your list." })).toBeVisible();
 
-  // Away from the job (whose page Sam can no longer open), the phone still shows what it holds.
+  // Away from the job (whose page Sam can no longer open), the phone still shows what it holds;
+  // an entry of a shape this version never wrote (an older one, a hand edit) is passed over, not a broken page.
+  await sam.evaluate(async () => {
+    const open = indexedDB.open("trio-outbox");
+    const db = await new Promise<IDBDatabase>((resolve) => {
+      open.onsuccess = () => resolve(open.result);
+    });
+    const store = db.transaction("outbox", "readwrite").objectStore("outbox");
+    const all = await new Promise<{ author: string }[]>((resolve) => {
+      const read = store.getAll();
+      read.onsuccess = () => resolve(read.result);
+    });
+    const author = all[0]?.author;
+    store.put({
+      clientId: "odd",
+      kind: "photo",
+      blob: null,
+      jobId: crypto.randomUUID(),
+      author,
+      order: 1,
+      state: "waiting",
+    });
+  });
   await sam.goto("/tech");
   const left = sam.getByRole("region", { name: "Not sent from this phone" });
-  await expect(left).toContainText("The office took a job off your list before these went out");
+  await expect(left).toContainText("for a job the office took off your list before it went out, so nobody has seen it.");
   await expect(left.getByRole("list", { name: "Not sent" }).getByRole("listitem")).toHaveText(
     /The pump needs a new float switch\..*Not sent\. The office took this job off your list before it went out\./,
   );

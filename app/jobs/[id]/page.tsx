@@ -41,9 +41,9 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
         } as const);
 
   return (
-    // On a phone or a short screen, the top bar steps aside while the job's top is folded (typing, scrolling):
-    // the conversation gets the height.
-    <div className="mx-auto flex h-dvh max-w-3xl flex-col bg-slate-50 max-sm:has-data-folded:[&>header]:hidden [@media(max-height:480px)]:has-data-folded:[&>header]:hidden">
+    // On a phone or a short screen, the top bar and the keep-your-link notice step aside while the job's top is
+    // folded (typing, scrolling): the conversation gets the height.
+    <div className="mx-auto flex h-dvh max-w-3xl flex-col bg-slate-50 max-sm:has-data-folded:[&>[data-keep-link]]:hidden max-sm:has-data-folded:[&>header]:hidden [@media(max-height:480px)]:has-data-folded:[&>[data-keep-link]]:hidden [@media(max-height:480px)]:has-data-folded:[&>header]:hidden">
       {actor.kind === "staff" ? (
         <StaffHeader
           company={company.name}
