@@ -180,6 +180,8 @@ export function ThreadView({ jobId, initial, viewer, timeZone, technicians, cust
         // A finger or wheel moving the conversation (not new messages scrolling it) folds the header.
         onTouchMove={fold}
         onWheel={fold}
+        // Writing inside the conversation (a rating's comment) wants the height as much as the message box.
+        onFocus={fold && ((event) => event.target instanceof HTMLTextAreaElement && fold())}
       >
         {messages.length === 0 && pending.length === 0 && (
           <li className="p-6 text-center text-slate-700">

@@ -247,7 +247,9 @@ test("a job given to someone else while the phone was offline: its unsent words 
   });
   await sam.goto("/tech");
   const left = sam.getByRole("region", { name: "Not sent from this phone" });
-  await expect(left).toContainText("for a job the office took off your list before it went out, so nobody has seen it.");
+  await expect(left).toContainText(
+    "for a job the office took off your list before it went out, so nobody has seen it.",
+  );
   await expect(left.getByRole("list", { name: "Not sent" }).getByRole("listitem")).toHaveText(
     /The pump needs a new float switch\..*Not sent\. The office took this job off your list before it went out\./,
   );

@@ -43,6 +43,8 @@ test("a homeowner rates a finished job 2 of 5, is thanked with a share link, and
   await priya.keyboard.press("ArrowRight");
   await expect(recommend.getByRole("radio", { name: "3 of 10" })).toBeChecked();
   await card.getByLabel(/Anything you'd like to tell us/).fill("Came two hours late");
+  // Writing the comment on a phone folds the job's top, as the message box does.
+  await expect(priya.getByRole("button", { name: "Details" })).toBeVisible();
   await card.getByRole("button", { name: "Submit my rating" }).click();
 
   const thanks = card.getByRole("heading", { name: "Thank you for your rating!" });
