@@ -64,8 +64,8 @@ export function filePhotoStore(root: string): PhotoStore {
     async remove(key) {
       await rm(fileOf(key), { force: true });
     },
-    async *list() {
-      for await (const file of filesUnder(root, KEY)) yield file;
+    list() {
+      return filesUnder(root, KEY);
     },
     async removeUnfinished(before) {
       let removed = 0;
