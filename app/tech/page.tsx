@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { PushOptIn } from "@/components/tech/push-opt-in.tsx";
+import { PushOptIn } from "@/components/app-shell/push-opt-in.tsx";
 import { TechJobList } from "@/components/tech/tech-job-list.tsx";
 import { StaffHeader } from "@/components/ui/staff-header.tsx";
 import { companyOf, requirePageActor } from "@/lib/auth/current-actor.ts";
@@ -23,7 +23,7 @@ export default async function TechPage() {
         <h1 tabIndex={-1} className="px-4 pt-4 text-2xl font-bold outline-none">
           My jobs
         </h1>
-        <PushOptIn />
+        <PushOptIn about="new messages and jobs" />
         <TechJobList initialJobs={jobs} userId={actor.userId} timeZone={company.timeZone} />
       </main>
     </div>

@@ -5,6 +5,7 @@ import { formatRelative, formatWaiting } from "@/lib/format/dates.ts";
 import type { JobSummary } from "@/lib/jobs/job-view.ts";
 import type { TechnicianOption } from "@/lib/jobs/list-technicians.ts";
 import { isOpen } from "@/lib/jobs/status-machine.ts";
+import { PushOptIn } from "../app-shell/push-opt-in.tsx";
 import { RatingAlert } from "../feedback/rating-alert.tsx";
 import { ClosedJobs } from "../jobs/closed-jobs.tsx";
 import { JobRowHeading } from "../jobs/job-row-heading.tsx";
@@ -104,6 +105,7 @@ export function DispatchBoard({ initialJobs, technicians, viewer, timeZone }: Pr
               {connection === "reconnecting" && <span className="ml-2 text-amber-800">· reconnecting…</span>}
             </p>
           )}
+          <PushOptIn about="homeowners left waiting" compact />
         </div>
         {connection === "ended" && <AccessEnded who="staff" />}
         {view === "closed" ? (

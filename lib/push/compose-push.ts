@@ -2,6 +2,7 @@
 // or been read on another device meanwhile. Only what the homeowner wrote
 // (everyone sees it) and the job's own facts: never an internal note.
 import type { Db } from "../db.ts";
+import { formatWaiting } from "../format/dates.ts";
 import type { PushKind } from "../generated/prisma/enums.ts";
 import type { PushPayload } from "./schemas.ts";
 
@@ -11,12 +12,21 @@ export type ComposedPush = { outcome: "send"; payload: PushPayload } | { outcome
 
 const MAX_BODY_CHARS = 120;
 
-export async function composePush(db: Db, notice: ClaimedPush): Promise<ComposedPush> {
+export async function composePush(db: Db, notice: ClaimedPush, now = new Date()): Promise<ComposedPush> {
   const job = await db.job.findUnique({
     where: { id: notice.jobId },
-    select: { number: true, title: true, address: true, technicianId: true, customer: { select: { name: true } } },
+    select: {
+      number: true,
+      title: true,
+      address: true,
+      companyId: true,
+      technicianId: true,
+      awaitingReplySince: true,
+      customer: { select: { name: true } },
+    },
   });
-  if (!job || job.technicianId !== notice.userId) return { outcome: "skip", reason: "no longer their job" };
+  if (notice.kind === "WAITING") return job ? composeWaiting(db, notice, job, now) : skip("no longer their job");
+  if (!job || job.technicianId !== notice.userId) return skip("no longer their job");
   const reader = await db.participant.findUnique({
     where: { jobId_userId: { jobId: notice.jobId, userId: notice.userId } },
     select: { lastReadSeq: true },
@@ -58,6 +68,44 @@ export async function composePush(db: Db, notice: ClaimedPush): Promise<Composed
       body: cut(unread.length === 1 ? said : `${unread.length} new messages. Newest: ${said}`, MAX_BODY_CHARS),
       url,
       tag,
+    },
+  };
+}
+
+const skip = (reason: string): ComposedPush => ({ outcome: "skip", reason });
+
+/** A homeowner still waiting, to someone still theirs to answer: the job's technician or the office. */
+async function composeWaiting(
+  db: Db,
+  notice: ClaimedPush,
+  job: {
+    number: number;
+    title: string;
+    companyId: string;
+    technicianId: string | null;
+    awaitingReplySince: Date | null;
+    customer: { name: string };
+  },
+  now: Date,
+): Promise<ComposedPush> {
+  if (!job.awaitingReplySince) return skip("answered meanwhile");
+  if (job.technicianId !== notice.userId) {
+    const office = await db.membership.findFirst({
+      where: { userId: notice.userId, companyId: job.companyId, role: { in: ["DISPATCHER", "ADMIN"] } },
+      select: { role: true },
+    });
+    if (!office) return skip("no longer their job");
+  }
+  return {
+    outcome: "send",
+    payload: {
+      title: `${job.customer.name} is waiting for an answer`,
+      body: cut(
+        `Waiting ${formatWaiting(job.awaitingReplySince.toISOString(), now.getTime())} · job #${job.number}: ${job.title}`,
+        MAX_BODY_CHARS,
+      ),
+      url: `/jobs/${notice.jobId}`,
+      tag: `job:${notice.jobId}`,
     },
   };
 }

@@ -66,7 +66,7 @@ async function deliverOne(
   options: PushDeliveryOptions,
   now: () => Date,
 ): Promise<keyof PushTally> {
-  const composed = await composePush(db, notice);
+  const composed = await composePush(db, notice, now());
   if (composed.outcome === "skip") {
     await finish(db, notice, { state: "SKIPPED", lastError: composed.reason });
     return "skipped";

@@ -4,6 +4,8 @@ import type { PrismaClient } from "../generated/prisma/client.ts";
 const MESSAGE_LOOK_BACK_MS = 24 * 3_600_000;
 /** An assignment older than this is not news (a technician who subscribes later hears of new ones only). */
 const ASSIGNMENT_LOOK_BACK_MS = 15 * 60_000;
+/** Waits older than this are not alerted on any more, as for the emailed alerts (queue-waiting-alerts.ts). */
+const WAIT_LOOK_BACK_MS = 48 * 3_600_000;
 const BATCH = 100;
 /** Any number will do, as long as nothing else takes this advisory lock. */
 const LOCK_KEY = 718_202;
@@ -21,21 +23,26 @@ const LOCK_KEY = 718_202;
  *   technicianChangedAt), once per change: a notice is stamped no earlier
  *   than the change it tells of, so a clock that differs between this node
  *   and the database can't repeat it.
+ * - WAITING: a homeowner left waiting past the company's first-reply target,
+ *   to the job's technician and the company's dispatchers and admins with a
+ *   subscription, once per wait, as the emailed alert
+ *   (lib/notifications/queue-waiting-alerts.ts) and stamped the same way.
  *
  * One node at a time runs it (an advisory lock), so two never queue the same push.
  */
 export async function queuePushNotices(
   db: PrismaClient,
   { delaySeconds, now }: { delaySeconds: number; now: Date },
-): Promise<{ messages: number; assigned: number }> {
+): Promise<{ messages: number; assigned: number; waiting: number }> {
   const quietSince = new Date(now.getTime() - delaySeconds * 1000);
   const messagesSince = new Date(now.getTime() - MESSAGE_LOOK_BACK_MS);
   const assignedSince = new Date(now.getTime() - ASSIGNMENT_LOOK_BACK_MS);
+  const waitsSince = new Date(now.getTime() - WAIT_LOOK_BACK_MS);
   // Nobody has notifications on (the usual case without HTTPS): the job scans below are not needed.
-  if ((await db.pushSubscription.count({ take: 1 })) === 0) return { messages: 0, assigned: 0 };
+  if ((await db.pushSubscription.count({ take: 1 })) === 0) return { messages: 0, assigned: 0, waiting: 0 };
   return db.$transaction(async (tx) => {
     const [lock] = await tx.$queryRaw<{ got: boolean }[]>`SELECT pg_try_advisory_xact_lock(${LOCK_KEY}) AS got`;
-    if (!lock?.got) return { messages: 0, assigned: 0 };
+    if (!lock?.got) return { messages: 0, assigned: 0, waiting: 0 };
     const messages = await tx.$queryRaw<{ id: string }[]>`
       INSERT INTO "PushNotice" ("id", "userId", "jobId", "kind", "seq", "nextAttemptAt", "createdAt", "updatedAt")
       SELECT gen_random_uuid(), j."technicianId", j."id", 'MESSAGES', newest."seq", ${now}, ${now}, ${now}
@@ -80,6 +87,29 @@ export async function queuePushNotices(
         )
       LIMIT ${BATCH}
       RETURNING "id"`;
-    return { messages: messages.length, assigned: assigned.length };
+    const waiting = await tx.$queryRaw<{ id: string }[]>`
+      INSERT INTO "PushNotice" ("id", "userId", "jobId", "kind", "seq", "nextAttemptAt", "createdAt", "updatedAt")
+      SELECT gen_random_uuid(), u."id", j."id", 'WAITING', j."lastPublicSeq", ${now},
+        GREATEST(${now}::timestamp, j."awaitingReplySince"), ${now}
+      FROM "Job" j
+      JOIN "Company" c ON c."id" = j."companyId"
+      JOIN "User" u ON u."id" = j."technicianId" OR u."id" IN (
+        SELECT m."userId" FROM "Membership" m WHERE m."companyId" = j."companyId" AND m."role" IN ('DISPATCHER', 'ADMIN')
+      )
+      WHERE j."awaitingReplySince" IS NOT NULL
+        AND j."awaitingReplySince" > ${waitsSince}
+        AND j."awaitingReplySince" <= ${now}::timestamp - make_interval(mins => c."firstReplyMinutes")
+        AND EXISTS (
+          SELECT 1 FROM "PushSubscription" s JOIN "StaffSession" ss ON ss."id" = s."sessionId"
+          WHERE s."userId" = u."id" AND ss."revokedAt" IS NULL AND ss."expiresAt" > ${now}
+        )
+        AND NOT EXISTS (
+          SELECT 1 FROM "PushNotice" n
+          WHERE n."jobId" = j."id" AND n."userId" = u."id" AND n."kind" = 'WAITING'
+            AND n."createdAt" >= j."awaitingReplySince"
+        )
+      LIMIT ${BATCH}
+      RETURNING "id"`;
+    return { messages: messages.length, assigned: assigned.length, waiting: waiting.length };
   });
 }

@@ -128,3 +128,18 @@ test("the technician is offered notifications, and told how to unblock them when
   await expect(offer).toHaveCount(0);
   await context.close();
 });
+
+test("the office is offered alerts of homeowners left waiting, on the board, and a phone's board still fits", async ({
+  browser,
+}) => {
+  const { context, page } = await newPerson(browser, PHONE);
+  await signIn(page, "dispatcher@brightside.test");
+  const offer = page.getByRole("button", { name: "Notify me about homeowners left waiting" });
+  await expect(offer).toBeVisible();
+  await expect(page.getByTestId("board-job").first()).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await expectNoSeriousA11yIssues(page);
+  await offer.click();
+  await expect(page.getByText("Notifications are blocked for Trio in this browser.")).toBeVisible();
+  await context.close();
+});

@@ -14,6 +14,7 @@ import { getDb } from "../../lib/db.ts";
 import { assignTechnician } from "../../lib/jobs/assign-technician.ts";
 import { markRead } from "../../lib/messages/mark-read.ts";
 import { sendMessage } from "../../lib/messages/send-message.ts";
+import { queuePushNotices } from "../../lib/push/queue-push-notices.ts";
 import type { PushPayload } from "../../lib/push/schemas.ts";
 import { runPushOutbox } from "../../server/workers/deliver-pushes.ts";
 import { buildWorld, type Person, type World } from "../support/world.ts";
@@ -187,6 +188,52 @@ describe("push notifications", () => {
     const payload = decrypt(riley, pushes[0] as Received);
     expect(payload.title).toMatch(/^New job #\d+: /);
     expect(payload.url).toBe(`/jobs/${world.job.id}`);
+  });
+
+  it("a homeowner left waiting past the first-reply target: the technician's and the office's browsers hear it once per wait, nobody else's", async () => {
+    // Due at once, and told from the real clock: each wait is told of once, after it began.
+    await getDb().company.update({ where: { id: world.company.id }, data: { firstReplyMinutes: 0 } });
+    const office = await subscribe(world.dispatcher);
+    const sam = await subscribe(world.technician);
+    const riley = await subscribe(world.otherTechnician);
+    const told = (browser: Browser) =>
+      pushesTo(browser)
+        .map((push) => decrypt(browser, push))
+        .filter((payload) => payload.title === "Jordan Home is waiting for an answer");
+
+    await say(world.homeowner, "Hello? The water is rising.");
+    await pass(0);
+    await pass(0);
+    for (const browser of [office, sam]) {
+      expect(told(browser)).toHaveLength(1);
+      expect(told(browser)[0]).toMatchObject({
+        url: `/jobs/${world.job.id}`,
+        body: expect.stringMatching(/^Waiting .* · job #\d+: /),
+      });
+    }
+    expect(pushesTo(riley)).toHaveLength(0);
+
+    // Answered, then a new wait: one more each.
+    await say(world.dispatcher, "On our way.");
+    await say(world.homeowner, "Thanks, one more thing.");
+    await pass(0);
+    await pass(0);
+    expect(told(office)).toHaveLength(2);
+    expect(told(sam)).toHaveLength(2);
+    expect(pushesTo(riley)).toHaveLength(0);
+  });
+
+  it("a waiting alert queued but answered before it goes out is not sent", async () => {
+    await getDb().company.update({ where: { id: world.company.id }, data: { firstReplyMinutes: 0 } });
+    const office = await subscribe(world.dispatcher);
+    await say(world.homeowner, "Anyone there?");
+    expect(await queuePushNotices(getDb(), { delaySeconds: 10, now: new Date() })).toMatchObject({ waiting: 1 });
+    await say(world.dispatcher, "Yes, reading now.");
+    await pass(0);
+    expect(pushesTo(office)).toHaveLength(0);
+    expect(await getDb().pushNotice.findMany({ select: { kind: true, state: true, lastError: true } })).toEqual([
+      { kind: "WAITING", state: "SKIPPED", lastError: "answered meanwhile" },
+    ]);
   });
 
   it("forgets a browser the push service says is gone (410)", async () => {

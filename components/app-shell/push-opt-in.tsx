@@ -11,6 +11,14 @@ type State =
   | { kind: "working"; turning: "on" | "off" };
 
 const BUTTON = "min-h-12 w-full rounded-xl px-4 text-base font-semibold disabled:opacity-60 sm:w-auto";
+/** In a dense header (the board): a line of small print and a small button. */
+const COMPACT_BUTTON = "min-h-9 rounded-lg px-3 text-sm font-medium disabled:opacity-60";
+
+type Props = {
+  /** What this device will be told of: "new messages and jobs". */
+  about: string;
+  compact?: boolean;
+};
 
 function supported(): boolean {
   return "serviceWorker" in navigator && "PushManager" in window && "Notification" in window;
@@ -29,11 +37,12 @@ function keyBytes(base64url: string): Uint8Array<ArrayBuffer> {
 }
 
 /**
- * "Notify me about new messages and jobs": Web Push on this phone for the
- * signed-in technician (lib/push/). Shown only where the browser can do it
- * and Trio's service worker is installed (production builds).
+ * "Notify me about …": Web Push on this device for the signed-in staff member
+ * (lib/push/): a technician hears of new messages and jobs, the office of
+ * homeowners left waiting. Shown only where the browser can do it and Trio's
+ * service worker is installed (production builds).
  */
-export function PushOptIn() {
+export function PushOptIn({ about, compact = false }: Props) {
   const [state, setState] = useState<State>({ kind: "hidden" });
   const [problem, setProblem] = useState<string | null>(null);
   const [said, setSaid] = useState("");
@@ -124,23 +133,34 @@ export function PushOptIn() {
 
   const working = state.kind === "working";
   return (
-    <section aria-labelledby="push-opt-in-title" className="mx-4 mt-3 rounded-xl border border-slate-200 bg-white p-3">
+    <section
+      aria-labelledby="push-opt-in-title"
+      className={compact ? "w-full text-sm" : "mx-4 mt-3 rounded-xl border border-slate-200 bg-white p-3"}
+    >
       <h2 id="push-opt-in-title" className="sr-only">
         Notifications
       </h2>
       {state.kind === "denied" ? (
-        <p className="text-base text-slate-800">
+        <p className={compact ? "text-slate-800" : "text-base text-slate-800"}>
           Notifications are blocked for Trio in this browser. To get them, open the site settings (tap the icon beside
           the address), allow Notifications, then reload this page.
         </p>
       ) : state.kind === "on" || (working && state.turning === "off") ? (
-        <div className="flex flex-col gap-2 sm:flex-row sm:items-center sm:justify-between">
-          <p className="text-base text-slate-800">This phone tells you about new messages and jobs.</p>
+        <div
+          className={
+            compact
+              ? "flex flex-wrap items-center gap-2"
+              : "flex flex-col gap-2 sm:flex-row sm:items-center sm:justify-between"
+          }
+        >
+          <p className={compact ? "text-slate-800" : "text-base text-slate-800"}>
+            This device tells you about {about}.
+          </p>
           <button
             type="button"
             onClick={turnOff}
             disabled={working}
-            className={`${BUTTON} border border-slate-400 text-slate-800 hover:bg-slate-100`}
+            className={`${compact ? COMPACT_BUTTON : BUTTON} border border-slate-400 text-slate-800 hover:bg-slate-100`}
           >
             {working ? "Turning off…" : "Turn off notifications"}
           </button>
@@ -150,13 +170,17 @@ export function PushOptIn() {
           type="button"
           onClick={turnOn}
           disabled={working}
-          className={`${BUTTON} bg-blue-700 text-white hover:bg-blue-800`}
+          className={
+            compact
+              ? `${COMPACT_BUTTON} border border-blue-700 text-blue-800 hover:bg-blue-50`
+              : `${BUTTON} bg-blue-700 text-white hover:bg-blue-800`
+          }
         >
-          {working ? "Turning on…" : "Notify me about new messages and jobs"}
+          {working ? "Turning on…" : `Notify me about ${about}`}
         </button>
       )}
       {problem && (
-        <p role="alert" className="mt-2 text-base text-red-800">
+        <p role="alert" className={`mt-2 text-red-800 ${compact ? "" : "text-base"}`}>
           {problem}
         </p>
       )}

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "PushKind" ADD VALUE 'WAITING';
