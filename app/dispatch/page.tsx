@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { DispatchBoard } from "@/components/dispatch/dispatch-board.tsx";
 import { StaffHeader } from "@/components/ui/staff-header.tsx";
-import { companyOf, requirePageActor } from "@/lib/auth/current-actor.ts";
-import { isManager } from "@/lib/auth/policy.ts";
+import { companyOf, requireOfficePage } from "@/lib/auth/current-actor.ts";
 import { devOutboxOn } from "@/lib/channels/senders.ts";
 import { getDb } from "@/lib/db.ts";
 import { env } from "@/lib/env.ts";
@@ -14,9 +12,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Dispatch" };
 
 export default async function DispatchPage() {
-  const actor = await requirePageActor();
-  if (actor.kind !== "staff") redirect(`/jobs/${actor.jobId}`);
-  if (!isManager(actor)) redirect("/tech");
+  const actor = await requireOfficePage();
   const [jobs, technicians, company] = await Promise.all([
     listJobs(getDb(), actor),
     listTechnicians(getDb(), actor),

@@ -5,8 +5,9 @@ import { getDb } from "../db.ts";
 import { AppError } from "../errors.ts";
 import { idSchema } from "../ids.ts";
 import { getVisibleJob } from "../jobs/get-visible-job.ts";
-import type { Actor } from "./actor.ts";
+import type { Actor, StaffActor } from "./actor.ts";
 import type { CookieReader } from "./cookies.ts";
+import { isManager } from "./policy.ts";
 import { resolveActor } from "./resolve-actor.ts";
 import { signedOutPath } from "./signed-out-path.ts";
 
@@ -22,6 +23,19 @@ async function pageCookies(): Promise<CookieReader> {
 export async function requirePageActor(): Promise<Actor> {
   const actor = await currentActor();
   if (!actor) redirect(signedOutPath(await pageCookies()));
+  return actor;
+}
+
+/**
+ * For the office's pages (the board, new job, team, quick replies): a
+ * dispatcher or admin, by lib/auth/policy.ts's rule for the page (`may`).
+ * Anyone else goes where they belong: a homeowner to their job, a technician
+ * to their list, nobody to sign in.
+ */
+export async function requireOfficePage(may: (actor: Actor) => boolean = isManager): Promise<StaffActor> {
+  const actor = await requirePageActor();
+  if (actor.kind !== "staff") redirect(`/jobs/${actor.jobId}`);
+  if (!may(actor)) redirect("/tech");
   return actor;
 }
 

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { NewJobForm } from "@/components/dispatch/new-job-form.tsx";
 import { StaffHeader } from "@/components/ui/staff-header.tsx";
-import { companyOf, requirePageActor } from "@/lib/auth/current-actor.ts";
+import { companyOf, requireOfficePage } from "@/lib/auth/current-actor.ts";
 import { canCreateJob } from "@/lib/auth/policy.ts";
 import { getDb } from "@/lib/db.ts";
 import { zonedToday } from "@/lib/format/zoned-time.ts";
@@ -12,9 +11,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "New job" };
 
 export default async function NewJobPage() {
-  const actor = await requirePageActor();
-  if (actor.kind !== "staff") redirect(`/jobs/${actor.jobId}`);
-  if (!canCreateJob(actor)) redirect("/tech");
+  const actor = await requireOfficePage(canCreateJob);
   const [technicians, company] = await Promise.all([listTechnicians(getDb(), actor), companyOf(actor)]);
   return (
     <div className="flex min-h-dvh flex-col bg-slate-50">

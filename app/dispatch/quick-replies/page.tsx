@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { QuickReplyEditor } from "@/components/quick-replies/quick-reply-editor.tsx";
 import { StaffHeader } from "@/components/ui/staff-header.tsx";
-import { companyOf, requirePageActor } from "@/lib/auth/current-actor.ts";
+import { companyOf, requireOfficePage } from "@/lib/auth/current-actor.ts";
 import { canEditQuickReplies } from "@/lib/auth/policy.ts";
 import { getDb } from "@/lib/db.ts";
 import { formatArrival } from "@/lib/format/dates.ts";
@@ -14,9 +13,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Quick replies" };
 
 export default async function QuickRepliesPage() {
-  const actor = await requirePageActor();
-  if (actor.kind !== "staff") redirect(`/jobs/${actor.jobId}`);
-  if (!canEditQuickReplies(actor)) redirect("/tech");
+  const actor = await requireOfficePage(canEditQuickReplies);
   const [list, company, technicians] = await Promise.all([
     listQuickReplies(getDb(), actor),
     companyOf(actor),

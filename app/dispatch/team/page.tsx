@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { PasswordResetLink } from "@/components/auth/password-reset-link.tsx";
 import { BioEditor } from "@/components/staff/bio-editor.tsx";
 import { StaffHeader } from "@/components/ui/staff-header.tsx";
 import { ROLE_LABEL } from "@/lib/auth/actor.ts";
-import { companyOf, requirePageActor } from "@/lib/auth/current-actor.ts";
+import { companyOf, requireOfficePage } from "@/lib/auth/current-actor.ts";
 import { listTeam } from "@/lib/auth/list-team.ts";
-import { isManager } from "@/lib/auth/policy.ts";
 import { getDb } from "@/lib/db.ts";
 
 export const dynamic = "force-dynamic";
@@ -15,9 +13,7 @@ export const metadata: Metadata = { title: "Team" };
 const roleLabel = (role: keyof typeof ROLE_LABEL | "ADMIN") => (role === "ADMIN" ? "Admin" : ROLE_LABEL[role]);
 
 export default async function TeamPage() {
-  const actor = await requirePageActor();
-  if (actor.kind !== "staff") redirect(`/jobs/${actor.jobId}`);
-  if (!isManager(actor)) redirect("/tech");
+  const actor = await requireOfficePage();
   const [team, company] = await Promise.all([listTeam(getDb(), actor), companyOf(actor)]);
   return (
     <div className="flex min-h-dvh flex-col">
