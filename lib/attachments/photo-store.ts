@@ -86,7 +86,8 @@ export function filePhotoStore(root: string): PhotoStore {
  */
 async function* filesUnder(root: string, pattern: RegExp): AsyncGenerator<StoredPhoto> {
   for (const folder of await entriesOf(root)) {
-    if (!folder.isDirectory()) continue;
+    // Only our own folders are read: another (a volume's lost+found) may not be ours to open.
+    if (!folder.isDirectory() || !/^[a-f0-9]{2}$/.test(folder.name)) continue;
     for (const entry of await entriesOf(path.join(root, folder.name))) {
       const key = `${folder.name}/${entry.name}`;
       if (!entry.isFile() || !pattern.test(key)) continue;

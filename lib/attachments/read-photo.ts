@@ -12,6 +12,15 @@ import type { PhotoSize } from "./schemas.ts";
  */
 export type PhotoRead = { etag: string; contentType: string; bytes: Buffer | null };
 
+/** If-None-Match by RFC 9110: a list of tags, weak ones too (`W/"…"`), or `*`. */
+function stillFresh(header: string | null, etag: string): boolean {
+  if (!header) return false;
+  return header.split(",").some((tag) => {
+    const trimmed = tag.trim();
+    return trimmed === "*" || trimmed.replace(/^W\//, "") === etag;
+  });
+}
+
 /** Unknown, another company's, a job the reader no longer holds, staff-only to a homeowner: all the same. */
 export const photoNotFound = () => new AppError("not_found", "We couldn't find that photo.");
 
@@ -40,7 +49,7 @@ export async function readPhoto(
   });
   if (!photo || !canSeeEntry(actor, photo.job, photo.message.visibility)) throw photoNotFound();
   const etag = `"${id}-${size}"`;
-  if (ifNoneMatch === etag) return { etag, contentType: photo.contentType, bytes: null };
+  if (stillFresh(ifNoneMatch, etag)) return { etag, contentType: photo.contentType, bytes: null };
   const keys = photoKeys(photo.storageKey);
   const bytes = await store.get(size === "thumb" ? keys.thumb : keys.full);
   if (!bytes) {

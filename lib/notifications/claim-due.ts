@@ -12,6 +12,8 @@ export type ClaimedNotification = {
   to: string;
   seq: number | null;
   attempts: number;
+  /** When it was queued: a staff alert tells of the wait that had begun by then. */
+  createdAt: Date;
 };
 
 /**
@@ -26,7 +28,7 @@ export async function claimDue(
   { limit, holdMs, now = new Date() }: { limit: number; holdMs: number; now?: Date },
 ): Promise<ClaimedNotification[]> {
   const until = new Date(now.getTime() + holdMs);
-  const claimed = await db.$queryRaw<(ClaimedNotification & { createdAt: Date })[]>`
+  const claimed = await db.$queryRaw<ClaimedNotification[]>`
     UPDATE "Notification" n
     SET "state" = 'SENDING', "lockedUntil" = ${until}, "attempts" = n."attempts" + 1, "updatedAt" = ${now}
     WHERE n."id" IN (
@@ -40,7 +42,5 @@ export async function claimDue(
     RETURNING n."id", n."companyId", n."jobId", n."participantId", n."userId", n."kind", n."channel", n."to",
       n."seq", n."attempts", n."createdAt"`;
   // RETURNING keeps no order: a homeowner hears "scheduled" before "on the way".
-  return claimed
-    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.seq ?? 0) - (b.seq ?? 0))
-    .map(({ createdAt: _, ...notification }) => notification);
+  return claimed.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.seq ?? 0) - (b.seq ?? 0));
 }

@@ -26,7 +26,10 @@ export async function composeStaffAlert(
     ? await db.user.findUnique({ where: { id: claimed.userId }, select: { name: true } })
     : null;
   if (!job || !person) return { outcome: "skip", reason: "the job or the person is gone" };
-  if (!job.awaitingReplySince) return { outcome: "skip", reason: "answered meanwhile" };
+  // Answered, or answered and begun again since it was queued (a late retry): the next wait has its own alert.
+  if (!job.awaitingReplySince || job.awaitingReplySince > claimed.createdAt) {
+    return { outcome: "skip", reason: "answered meanwhile" };
+  }
   const said = await db.message.findFirst({
     where: { jobId: claimed.jobId, visibility: "EVERYONE", author: { role: "HOMEOWNER" } },
     orderBy: { seq: "desc" },

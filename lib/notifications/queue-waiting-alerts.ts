@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../generated/prisma/client.ts";
+import { WAIT_AUDIENCE } from "./wait-audience.ts";
 
 /** Waits older than this are not alerted on any more: whoever needed telling has seen the board since. */
 const LOOK_BACK_HOURS = 48;
@@ -27,9 +28,7 @@ export async function queueWaitingAlerts(db: PrismaClient, now: Date): Promise<n
         ${now}, GREATEST(${now}::timestamp, j."awaitingReplySince"), ${now}
       FROM "Job" j
       JOIN "Company" c ON c."id" = j."companyId"
-      JOIN "User" u ON u."id" = j."technicianId" OR u."id" IN (
-        SELECT m."userId" FROM "Membership" m WHERE m."companyId" = j."companyId" AND m."role" IN ('DISPATCHER', 'ADMIN')
-      )
+      ${WAIT_AUDIENCE}
       WHERE j."awaitingReplySince" IS NOT NULL
         AND j."awaitingReplySince" > ${lookBack}
         AND j."awaitingReplySince" <= ${now}::timestamp - make_interval(mins => c."firstReplyMinutes")

@@ -6,7 +6,16 @@ import { formatWaiting } from "../format/dates.ts";
 import type { PushKind } from "../generated/prisma/enums.ts";
 import type { PushPayload } from "./schemas.ts";
 
-export type ClaimedPush = { id: string; userId: string; jobId: string; kind: PushKind; seq: number; attempts: number };
+export type ClaimedPush = {
+  id: string;
+  userId: string;
+  jobId: string;
+  kind: PushKind;
+  seq: number;
+  attempts: number;
+  /** When it was queued: a waiting alert tells of the wait that had begun by then. */
+  createdAt: Date;
+};
 
 export type ComposedPush = { outcome: "send"; payload: PushPayload } | { outcome: "skip"; reason: string };
 
@@ -88,13 +97,16 @@ async function composeWaiting(
   },
   now: Date,
 ): Promise<ComposedPush> {
-  if (!job.awaitingReplySince) return skip("answered meanwhile");
+  // Answered, or answered and begun again since it was queued (a late retry): the next wait has its own alert.
+  if (!job.awaitingReplySince || job.awaitingReplySince > notice.createdAt) return skip("answered meanwhile");
   if (job.technicianId !== notice.userId) {
-    const office = await db.membership.findFirst({
-      where: { userId: notice.userId, companyId: job.companyId, role: { in: ["DISPATCHER", "ADMIN"] } },
-      select: { role: true },
+    // The office of the job's company, in the company they act in (their first membership, as they sign in).
+    const acting = await db.membership.findFirst({
+      where: { userId: notice.userId },
+      orderBy: { createdAt: "asc" },
+      select: { companyId: true, role: true },
     });
-    if (!office) return skip("no longer their job");
+    if (acting?.companyId !== job.companyId || acting.role === "TECHNICIAN") return skip("no longer their job");
   }
   return {
     outcome: "send",

@@ -1,6 +1,6 @@
 // One pass of the push worker: claim due notices (FOR UPDATE SKIP LOCKED, so
 // several workers and nodes never take the same one), say each, send it to
-// every browser the technician subscribed, record how it went. A 404/410
+// every browser the person subscribed, record how it went. A 404/410
 // forgets that browser; other failures come back later with a growing delay
 // when no browser took the notice.
 import type { Db } from "../db.ts";
@@ -27,7 +27,7 @@ const HOLD_MS = 120_000;
 
 async function claimDuePushes(db: Db, limit: number, holdMs: number, now: Date): Promise<ClaimedPush[]> {
   const until = new Date(now.getTime() + holdMs);
-  const claimed = await db.$queryRaw<(ClaimedPush & { createdAt: Date })[]>`
+  const claimed = await db.$queryRaw<ClaimedPush[]>`
     UPDATE "PushNotice" n
     SET "state" = 'SENDING', "lockedUntil" = ${until}, "attempts" = n."attempts" + 1, "updatedAt" = ${now}
     WHERE n."id" IN (
@@ -39,9 +39,7 @@ async function claimDuePushes(db: Db, limit: number, holdMs: number, now: Date):
       FOR UPDATE SKIP LOCKED
     )
     RETURNING n."id", n."userId", n."jobId", n."kind", n."seq", n."attempts", n."createdAt"`;
-  return claimed
-    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
-    .map(({ createdAt: _, ...notice }) => notice);
+  return claimed.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
 }
 
 /** Each finish applies only while this try still holds the row (see lib/notifications/finish-delivery.ts). */

@@ -1,11 +1,16 @@
 import type { PrismaClient } from "../generated/prisma/client.ts";
+import { WAIT_AUDIENCE } from "../notifications/wait-audience.ts";
 
 /** Homeowner messages older than this are not pushed any more: the technician has looked since. */
 const MESSAGE_LOOK_BACK_MS = 24 * 3_600_000;
 /** An assignment older than this is not news (a technician who subscribes later hears of new ones only). */
 const ASSIGNMENT_LOOK_BACK_MS = 15 * 60_000;
-/** Waits older than this are not alerted on any more, as for the emailed alerts (queue-waiting-alerts.ts). */
-const WAIT_LOOK_BACK_MS = 48 * 3_600_000;
+/**
+ * A wait is pushed only within this long of passing the first-reply target: a
+ * phone that turns notifications on later (a new dispatcher, a technician
+ * given the job) isn't handed a burst of old waits the board shows anyway.
+ */
+const WAIT_LOOK_BACK_MS = 3_600_000;
 const BATCH = 100;
 /** Any number will do, as long as nothing else takes this advisory lock. */
 const LOCK_KEY = 718_202;
@@ -93,11 +98,9 @@ export async function queuePushNotices(
         GREATEST(${now}::timestamp, j."awaitingReplySince"), ${now}
       FROM "Job" j
       JOIN "Company" c ON c."id" = j."companyId"
-      JOIN "User" u ON u."id" = j."technicianId" OR u."id" IN (
-        SELECT m."userId" FROM "Membership" m WHERE m."companyId" = j."companyId" AND m."role" IN ('DISPATCHER', 'ADMIN')
-      )
+      ${WAIT_AUDIENCE}
       WHERE j."awaitingReplySince" IS NOT NULL
-        AND j."awaitingReplySince" > ${waitsSince}
+        AND j."awaitingReplySince" > ${waitsSince}::timestamp - make_interval(mins => c."firstReplyMinutes")
         AND j."awaitingReplySince" <= ${now}::timestamp - make_interval(mins => c."firstReplyMinutes")
         AND EXISTS (
           SELECT 1 FROM "PushSubscription" s JOIN "StaffSession" ss ON ss."id" = s."sessionId"

@@ -18,8 +18,9 @@ function staffOnly(actor: Actor) {
  * expiry), and the opt-in confirms it on each visit, moving it to the new
  * session. The same endpoint again (another person signed in on a shared
  * phone) moves to this person: one browser is told of one person's jobs. Only
- * the browser itself can move it, since only it knows the subscription's auth
- * secret: someone who learned a colleague's endpoint URL can't take it.
+ * the browser itself can move it while its holder's sign-in lasts, since only
+ * it knows the subscription's auth secret: someone who learned a colleague's
+ * endpoint URL can't take it.
  */
 export async function saveSubscription(
   db: Db,
@@ -34,9 +35,11 @@ export async function saveSubscription(
   const keys = { p256dh: input.keys.p256dh, auth: input.keys.auth };
   const held = await db.pushSubscription.findUnique({
     where: { endpoint: input.endpoint },
-    select: { userId: true, auth: true },
+    select: { userId: true, auth: true, session: { select: { revokedAt: true, expiresAt: true } } },
   });
-  if (held && held.userId !== staff.userId && held.auth !== keys.auth) {
+  // A sign-in that ended holds nothing: whoever the browser now belongs to may take it.
+  const live = held && held.session.revokedAt === null && held.session.expiresAt > new Date();
+  if (held && live && held.userId !== staff.userId && held.auth !== keys.auth) {
     throw new AppError("conflict", "This browser's notifications belong to someone else's sign-in.");
   }
   const saved = await db.pushSubscription.upsert({

@@ -6,7 +6,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client.ts";
 import { type DeliveryOptions, deliverDue } from "@/lib/notifications/deliver-due.ts";
 import { queueMessageBatches } from "@/lib/notifications/queue-message-batches.ts";
 import { queueWaitingAlerts } from "@/lib/notifications/queue-waiting-alerts.ts";
-import { startPolling } from "./poll.ts";
+import { every, startPolling } from "./poll.ts";
 
 export type OutboxOptions = DeliveryOptions & { intervalMs: number; messageDelaySeconds: number };
 
@@ -15,7 +15,7 @@ export type OutboxOptions = DeliveryOptions & { intervalMs: number; messageDelay
  * has waited too long) are asked at most this often; what is due goes out on
  * every pass. Both wait minutes, so seconds more cost nothing.
  */
-const LOOK_AROUND_MS = 5000;
+export const LOOK_AROUND_MS = 5000;
 
 /** One pass, as the loop runs it; tests call it with their own clock. */
 export async function runOutbox(db: PrismaClient, options: OutboxOptions, { lookAround = true } = {}) {
@@ -32,14 +32,12 @@ export function startOutbox(
   options: OutboxOptions,
   log: (line: string) => void,
 ): () => Promise<void> {
-  let lookedAround = 0;
+  const lookAroundNow = every(LOOK_AROUND_MS);
   return startPolling(
     "Outbox pass",
     options.intervalMs,
     async () => {
-      const lookAround = Date.now() - lookedAround >= Math.max(LOOK_AROUND_MS, options.intervalMs);
-      if (lookAround) lookedAround = Date.now();
-      const { delivered } = await runOutbox(db(), options, { lookAround });
+      const { delivered } = await runOutbox(db(), options, { lookAround: lookAroundNow() });
       if (delivered.failed > 0) log(`Notifications: ${delivered.failed} failed for good (shown on their jobs).`);
     },
     log,

@@ -34,3 +34,13 @@ export function startPolling(
     await running;
   };
 }
+
+/** True at most once every `ms`: for the slower questions a fast loop asks now and then. */
+export function every(ms: number): () => boolean {
+  let last = 0;
+  return () => {
+    if (Date.now() - last < ms) return false;
+    last = Date.now();
+    return true;
+  };
+}

@@ -236,6 +236,41 @@ describe("push notifications", () => {
     ]);
   });
 
+  it("an alert late for its wait (answered, then a new wait began) gives way to the new wait's own", async () => {
+    await getDb().company.update({ where: { id: world.company.id }, data: { firstReplyMinutes: 0 } });
+    const office = await subscribe(world.dispatcher);
+    await say(world.homeowner, "Anyone there?");
+    expect(await queuePushNotices(getDb(), { delaySeconds: 10, now: new Date() })).toMatchObject({ waiting: 1 });
+    await say(world.dispatcher, "Yes!");
+    await say(world.homeowner, "When do you come?");
+    await pass(0);
+    expect(pushesTo(office)).toHaveLength(1);
+    const notices = await getDb().pushNotice.findMany({ orderBy: { createdAt: "asc" }, select: { state: true } });
+    expect(notices.map((notice) => notice.state)).toEqual(["SKIPPED", "SENT"]);
+  });
+
+  it("the office hears only of the company it works in, and nobody of waits long past their target", async () => {
+    await getDb().company.update({ where: { id: world.company.id }, data: { firstReplyMinutes: 0 } });
+    // Another company's dispatcher, given a later membership here too, still acts for their own company.
+    await getDb().membership.create({
+      data: { userId: world.foreignDispatcher.id, companyId: world.company.id, role: "DISPATCHER" },
+    });
+    const foreign = await subscribe(world.foreignDispatcher);
+    const office = await subscribe(world.dispatcher);
+    await say(world.homeowner, "Hello?");
+    // Two hours past its target: the board has shown it since; a phone that turns notifications on now hears nothing of it.
+    await getDb().job.update({
+      where: { id: world.job.id },
+      data: { awaitingReplySince: new Date(Date.now() - 2 * 3_600_000) },
+    });
+    await pass(0);
+    expect(pushesTo(office)).toHaveLength(0);
+    await getDb().job.update({ where: { id: world.job.id }, data: { awaitingReplySince: new Date() } });
+    await pass(0);
+    expect(pushesTo(office)).toHaveLength(1);
+    expect(pushesTo(foreign)).toHaveLength(0);
+  });
+
   it("forgets a browser the push service says is gone (410)", async () => {
     const gone = await subscribe(world.technician);
     const kept = await subscribe(world.technician);
@@ -276,6 +311,17 @@ describe("push notifications", () => {
     await say(world.homeowner, "Still there?");
     await pass();
     expect(pushesTo(phone).map((push) => decrypt(phone, push).title)).toHaveLength(1);
+  });
+
+  it("a browser whose holder signed out may be taken by whoever signs in next, whatever keys it comes with", async () => {
+    const phone = await subscribe(world.technician);
+    if (world.technician.actor.kind !== "staff") throw new Error("the technician is staff");
+    await revokeStaffSession(getDb(), world.technician.actor.sessionId);
+    const renewed = newBrowser(phone.json.endpoint).json;
+    const taken = await subscribeRoute(jsonRequest("POST", world.otherTechnician.cookie, renewed), noParams);
+    expect(taken.status).toBe(201);
+    const owners = await getDb().pushSubscription.findMany({ select: { userId: true, auth: true } });
+    expect(owners).toEqual([{ userId: world.otherTechnician.id, auth: renewed.keys.auth }]);
   });
 
   it("refuses an endpoint that is not on an allowed push service, and stores nothing", async () => {
