@@ -181,7 +181,13 @@ export function ThreadView({ jobId, initial, viewer, timeZone, technicians, cust
         onTouchMove={fold}
         onWheel={fold}
         // Writing inside the conversation (a rating's comment) wants the height as much as the message box.
-        onFocus={fold && ((event) => event.target instanceof HTMLTextAreaElement && fold())}
+        onFocus={
+          fold
+            ? (event) => {
+                if (event.target instanceof HTMLTextAreaElement) fold();
+              }
+            : undefined
+        }
       >
         {messages.length === 0 && pending.length === 0 && (
           <li className="p-6 text-center text-slate-700">
