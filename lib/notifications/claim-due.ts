@@ -1,5 +1,6 @@
 import type { Db } from "../db.ts";
 import type { Channel, NotificationKind } from "../generated/prisma/enums.ts";
+import { claimDueRows } from "../outbox/claim-due-rows.ts";
 
 export type ClaimedNotification = {
   id: string;
@@ -16,31 +17,25 @@ export type ClaimedNotification = {
   createdAt: Date;
 };
 
-/**
- * Takes up to `limit` notifications that are due (waiting, or held by a worker
- * whose hold ran out: it died mid-send) and holds them for `holdMs`. SKIP
- * LOCKED lets several workers and nodes claim at once without waiting on
- * each other or taking the same row; `attempts` counts this try, and the
- * finish is accepted only for the try that holds the row (finish-delivery.ts).
- */
+const COLUMNS = [
+  "id",
+  "companyId",
+  "jobId",
+  "participantId",
+  "userId",
+  "kind",
+  "channel",
+  "to",
+  "seq",
+  "attempts",
+  "createdAt",
+] as const satisfies readonly (keyof ClaimedNotification)[];
+
+/** The notifications due now, held for this worker (lib/outbox/claim-due-rows.ts); a step's in order of its seq. */
 export async function claimDue(
   db: Db,
   { limit, holdMs, now = new Date() }: { limit: number; holdMs: number; now?: Date },
 ): Promise<ClaimedNotification[]> {
-  const until = new Date(now.getTime() + holdMs);
-  const claimed = await db.$queryRaw<ClaimedNotification[]>`
-    UPDATE "Notification" n
-    SET "state" = 'SENDING', "lockedUntil" = ${until}, "attempts" = n."attempts" + 1, "updatedAt" = ${now}
-    WHERE n."id" IN (
-      SELECT d."id" FROM "Notification" d
-      WHERE (d."state" = 'PENDING' AND d."nextAttemptAt" <= ${now})
-         OR (d."state" = 'SENDING' AND d."lockedUntil" <= ${now})
-      ORDER BY d."nextAttemptAt"
-      LIMIT ${limit}
-      FOR UPDATE SKIP LOCKED
-    )
-    RETURNING n."id", n."companyId", n."jobId", n."participantId", n."userId", n."kind", n."channel", n."to",
-      n."seq", n."attempts", n."createdAt"`;
-  // RETURNING keeps no order: a homeowner hears "scheduled" before "on the way".
+  const claimed = await claimDueRows<ClaimedNotification>(db, "Notification", COLUMNS, { limit, holdMs, now });
   return claimed.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.seq ?? 0) - (b.seq ?? 0));
 }

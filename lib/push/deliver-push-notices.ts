@@ -5,6 +5,7 @@
 // when no browser took the notice.
 import type { Db } from "../db.ts";
 import { retryDelayMs } from "../notifications/retry-delay.ts";
+import { claimDueRows } from "../outbox/claim-due-rows.ts";
 import { type ClaimedPush, composePush } from "./compose-push.ts";
 import { type EndpointRule, isAllowedEndpoint } from "./push-endpoints.ts";
 import type { VapidKeys } from "./push-settings.ts";
@@ -25,22 +26,15 @@ export type PushTally = { sent: number; skipped: number; retrying: number; faile
 
 const HOLD_MS = 120_000;
 
-async function claimDuePushes(db: Db, limit: number, holdMs: number, now: Date): Promise<ClaimedPush[]> {
-  const until = new Date(now.getTime() + holdMs);
-  const claimed = await db.$queryRaw<ClaimedPush[]>`
-    UPDATE "PushNotice" n
-    SET "state" = 'SENDING', "lockedUntil" = ${until}, "attempts" = n."attempts" + 1, "updatedAt" = ${now}
-    WHERE n."id" IN (
-      SELECT d."id" FROM "PushNotice" d
-      WHERE (d."state" = 'PENDING' AND d."nextAttemptAt" <= ${now})
-         OR (d."state" = 'SENDING' AND d."lockedUntil" <= ${now})
-      ORDER BY d."nextAttemptAt"
-      LIMIT ${limit}
-      FOR UPDATE SKIP LOCKED
-    )
-    RETURNING n."id", n."userId", n."jobId", n."kind", n."seq", n."attempts", n."createdAt"`;
-  return claimed.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
-}
+const CLAIMED = [
+  "id",
+  "userId",
+  "jobId",
+  "kind",
+  "seq",
+  "attempts",
+  "createdAt",
+] as const satisfies readonly (keyof ClaimedPush)[];
 
 /** Each finish applies only while this try still holds the row (see lib/notifications/finish-delivery.ts). */
 async function finish(db: Db, notice: ClaimedPush, data: Parameters<Db["pushNotice"]["updateMany"]>[0]["data"]) {
@@ -53,7 +47,11 @@ async function finish(db: Db, notice: ClaimedPush, data: Parameters<Db["pushNoti
 export async function deliverPushNotices(db: Db, options: PushDeliveryOptions): Promise<PushTally> {
   const now = options.now ?? (() => new Date());
   const tally: PushTally = { sent: 0, skipped: 0, retrying: 0, failed: 0 };
-  const claimed = await claimDuePushes(db, options.batchSize ?? 20, options.holdMs ?? HOLD_MS, now());
+  const claimed = await claimDueRows<ClaimedPush>(db, "PushNotice", CLAIMED, {
+    limit: options.batchSize ?? 20,
+    holdMs: options.holdMs ?? HOLD_MS,
+    now: now(),
+  });
   for (const notice of claimed) tally[await deliverOne(db, notice, options, now)] += 1;
   return tally;
 }

@@ -2,22 +2,17 @@
 // update moves the job they are on between "Needs reply" and "Other jobs",
 // and is never pulled away from where they went instead (the message box).
 
-import { baseURL, composer, confirmed, DESKTOP, newPerson, PHONE, say, signIn, thread } from "./helpers.ts";
+import { composer, confirmed, DESKTOP, newPerson, openJob, PHONE, say, signIn, thread } from "./helpers.ts";
 import { expect, test } from "./test.ts";
 
 test("the focused job keeps the focus when its row moves between the lists", async ({ browser }) => {
   const { page: dispatcher } = await newPerson(browser, DESKTOP);
   await signIn(dispatcher, "dispatcher@brightside.test");
-  const created = await dispatcher.request.post("/api/jobs", {
-    headers: { origin: baseURL() },
-    data: {
-      customer: { kind: "new", name: "Quinn Harlow", email: "quinn@home.test" },
-      address: "12 Birch Road",
-      problem: "Water heater makes a banging noise.",
-    },
+  const { job, link } = await openJob(dispatcher, {
+    customer: { kind: "new", name: "Quinn Harlow", email: "quinn@home.test" },
+    address: "12 Birch Road",
+    problem: "Water heater makes a banging noise.",
   });
-  expect(created.status()).toBe(201);
-  const { job, link } = (await created.json()).data as { job: { id: string; number: number }; link: { url: string } };
   const mine = `#${job.number}`;
 
   await dispatcher.goto("/dispatch");

@@ -27,6 +27,20 @@ export async function signIn(page: Page, email: string) {
   await page.waitForURL(/\/(dispatch|tech)$/);
 }
 
+type NewJob = {
+  customer: { kind: "new"; name: string; phone?: string; email?: string };
+  address: string;
+  problem: string;
+  technicianId?: string;
+};
+
+/** A job of the test's own, opened by a signed-in dispatcher through the API (the board is shared by every spec). */
+export async function openJob(dispatcher: Page, data: NewJob) {
+  const created = await dispatcher.request.post("/api/jobs", { headers: { origin: baseURL() }, data });
+  expect(created.status()).toBe(201);
+  return (await created.json()).data as { job: { id: string; number: number }; link: { url: string } };
+}
+
 export const composer = (page: Page) => page.getByRole("textbox", { name: /^(Message|Internal note)$/ });
 
 export async function say(page: Page, text: string, { note = false } = {}) {

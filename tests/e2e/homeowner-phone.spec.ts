@@ -1,22 +1,17 @@
-import { baseURL, composer, DESKTOP, expectNoSeriousA11yIssues, newPerson, PHONE, signIn, thread } from "./helpers.ts";
+import { composer, DESKTOP, expectNoSeriousA11yIssues, newPerson, openJob, PHONE, signIn, thread } from "./helpers.ts";
 import { expect, type Page, test } from "./test.ts";
 
 // A homeowner's own job, so the phone's fold is tried on a thread no other spec writes in.
 async function openOwnJob(browser: Parameters<typeof newPerson>[0], size: typeof PHONE | typeof DESKTOP) {
   const { page: dispatcher } = await newPerson(browser, DESKTOP);
   await signIn(dispatcher, "dispatcher@brightside.test");
-  const created = await dispatcher.request.post("/api/jobs", {
-    headers: { origin: baseURL() },
-    data: {
-      customer: { kind: "new", name: "Morgan Lee", phone: "+1 555 010 6161" },
-      address: "12 Birch Lane, Springfield",
-      problem: "The dishwasher leaves a puddle under the door.",
-    },
+  const { link } = await openJob(dispatcher, {
+    customer: { kind: "new", name: "Morgan Lee", phone: "+1 555 010 6161" },
+    address: "12 Birch Lane, Springfield",
+    problem: "The dishwasher leaves a puddle under the door.",
   });
-  expect(created.status()).toBe(201);
-  const { data } = (await created.json()) as { data: { link: { url: string } } };
   const { page: morgan } = await newPerson(browser, size);
-  await morgan.goto(data.link.url);
+  await morgan.goto(link.url);
   await expect(thread(morgan)).toContainText("The dishwasher leaves a puddle");
   return morgan;
 }

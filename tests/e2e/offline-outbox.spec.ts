@@ -5,12 +5,12 @@
 
 import sharp from "sharp";
 import {
-  baseURL,
   composer,
   confirmed,
   DESKTOP,
   expectNoSeriousA11yIssues,
   newPerson,
+  openJob,
   PHONE,
   signIn,
   thread,
@@ -22,16 +22,11 @@ const tomorrow = () => new Intl.DateTimeFormat("en-CA", { timeZone: ZONE }).form
 
 /** A job of its own for Sam, scheduled for tomorrow: "I'm on my way" is his next step. */
 async function scheduledJobFor(dispatcher: Page, customer: string): Promise<string> {
-  const created = await dispatcher.request.post("/api/jobs", {
-    headers: { origin: baseURL() },
-    data: {
-      customer: { kind: "new", name: customer, email: `${customer.split(" ")[0]?.toLowerCase()}@example.test` },
-      address: "5 Quarry Lane",
-      problem: "Sump pump alarm keeps going off.",
-    },
+  const { job } = await openJob(dispatcher, {
+    customer: { kind: "new", name: customer, email: `${customer.split(" ")[0]?.toLowerCase()}@example.test` },
+    address: "5 Quarry Lane",
+    problem: "Sump pump alarm keeps going off.",
   });
-  expect(created.status()).toBe(201);
-  const { data } = (await created.json()) as { data: { job: { id: string } } };
   await dispatcher.goto("/dispatch");
   await dispatcher.getByTestId("board-job").filter({ hasText: customer }).click();
   await dispatcher.getByLabel("Technician", { exact: true }).selectOption({ label: "Sam Okafor" });
@@ -40,7 +35,7 @@ async function scheduledJobFor(dispatcher: Page, customer: string): Promise<stri
   await picker.getByLabel("Day").fill(tomorrow());
   await picker.getByRole("button", { name: "10 am–12 pm" }).click();
   await expect(confirmed(dispatcher, "scheduled for")).toBeVisible();
-  return `/jobs/${data.job.id}`;
+  return `/jobs/${job.id}`;
 }
 
 const lines = ["Down in the basement now.", "No signal here.", "Pump float is stuck.", "Freed it.", "Testing it."];

@@ -1,4 +1,13 @@
-import { composer, confirmed, DESKTOP, expectNoSeriousA11yIssues, newPerson, PHONE, signIn } from "./helpers.ts";
+import {
+  composer,
+  confirmed,
+  DESKTOP,
+  expectNoSeriousA11yIssues,
+  newPerson,
+  openJob,
+  PHONE,
+  signIn,
+} from "./helpers.ts";
 import { expect, test } from "./test.ts";
 
 const TEMPLATE = "Good news {first name}: the part is in my van.";
@@ -50,16 +59,12 @@ test("a dispatcher's quick reply reaches a homeowner with their own first name, 
     (job) => job.technician?.name === "Sam Okafor",
   )?.technician;
   if (!sam) throw new Error("the demo has no job of Sam's");
-  const opened = await dispatcher.request.post("/api/jobs", {
-    data: {
-      customer: { kind: "new", name: "Taylor Brooks", email: "taylor@home.test" },
-      address: "3 Cedar Street",
-      problem: "Kitchen sink drains slowly.",
-      technicianId: sam.id,
-    },
+  const { job, link } = await openJob(dispatcher, {
+    customer: { kind: "new", name: "Taylor Brooks", email: "taylor@home.test" },
+    address: "3 Cedar Street",
+    problem: "Kitchen sink drains slowly.",
+    technicianId: sam.id,
   });
-  expect(opened.status()).toBe(201);
-  const { job, link } = (await opened.json()).data as { job: { id: string }; link: { url: string } };
 
   const technician = (await newPerson(browser, PHONE)).page;
   await signIn(technician, "sam@brightside.test");

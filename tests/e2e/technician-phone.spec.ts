@@ -5,12 +5,12 @@
 // Works on a job of its own (Quinn Harper), so the demo jobs stay as they were.
 
 import {
-  baseURL,
   composer,
   confirmed,
   DESKTOP,
   expectNoSeriousA11yIssues,
   newPerson,
+  openJob,
   PHONE,
   say,
   signIn,
@@ -34,16 +34,11 @@ const boardRow = () => dispatcher.getByTestId("board-job").filter({ hasText: "Qu
 test.beforeAll(async ({ browser }) => {
   ({ page: dispatcher } = await newPerson(browser, DESKTOP));
   await signIn(dispatcher, "dispatcher@brightside.test");
-  const created = await dispatcher.request.post("/api/jobs", {
-    headers: { origin: baseURL() },
-    data: {
-      customer: { kind: "new", name: "Quinn Harper", phone: "+1 555 010 7777" },
-      address: "88 Cedar Road, Springfield",
-      problem: "The garage door opener clicks but the door won't lift.",
-    },
+  const data = await openJob(dispatcher, {
+    customer: { kind: "new", name: "Quinn Harper", phone: "+1 555 010 7777" },
+    address: "88 Cedar Road, Springfield",
+    problem: "The garage door opener clicks but the door won't lift.",
   });
-  expect(created.status()).toBe(201);
-  const { data } = (await created.json()) as { data: { job: { id: string }; link: { url: string } } };
   jobPath = `/jobs/${data.job.id}`;
   await boardRow().click();
   await dispatcher.getByLabel("Technician", { exact: true }).selectOption({ label: "Riley Chen" });
