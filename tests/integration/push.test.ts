@@ -108,6 +108,9 @@ const pass = (secondsFromNow = 60) =>
     now: () => new Date(Date.now() + secondsFromNow * 1000),
   });
 
+/** The database stamps a wait to the microsecond, this clock reads milliseconds: one passes before "now" is read. */
+const aMillisecondLater = () => new Promise((resolve) => setTimeout(resolve, 2));
+
 const say = (person: Person, body: string, visibility: "EVERYONE" | "STAFF" = "EVERYONE") =>
   sendMessage(getDb(), person.actor, { jobId: world.job.id, clientId: randomUUID(), body, visibility });
 
@@ -227,6 +230,7 @@ describe("push notifications", () => {
     await getDb().company.update({ where: { id: world.company.id }, data: { firstReplyMinutes: 0 } });
     const office = await subscribe(world.dispatcher);
     await say(world.homeowner, "Anyone there?");
+    await aMillisecondLater();
     expect(await queuePushNotices(getDb(), { delaySeconds: 10, now: new Date() })).toMatchObject({ waiting: 1 });
     await say(world.dispatcher, "Yes, reading now.");
     await pass(0);
@@ -240,10 +244,12 @@ describe("push notifications", () => {
     await getDb().company.update({ where: { id: world.company.id }, data: { firstReplyMinutes: 0 } });
     const office = await subscribe(world.dispatcher);
     await say(world.homeowner, "Anyone there?");
+    await aMillisecondLater();
     expect(await queuePushNotices(getDb(), { delaySeconds: 10, now: new Date() })).toMatchObject({ waiting: 1 });
     await say(world.dispatcher, "Yes!");
     await say(world.homeowner, "When do you come?");
-    await pass(0);
+    // A second ahead: the new wait (stamped by the database's clock, to the microsecond) is surely past its target.
+    await pass(1);
     expect(pushesTo(office)).toHaveLength(1);
     const notices = await getDb().pushNotice.findMany({ orderBy: { createdAt: "asc" }, select: { state: true } });
     expect(notices.map((notice) => notice.state)).toEqual(["SKIPPED", "SENT"]);
