@@ -30,7 +30,10 @@ export type StoredPhoto = { key: string; modifiedAt: Date };
 const KEY = /^[a-f0-9]{2}\/[a-f0-9-]{36}(\.thumb)?\.jpg$/;
 
 /** What a put leaves while it writes (or after a crash mid-write): the key, a random suffix, `.tmp`. */
-const UNFINISHED = /^[a-f0-9]{2}\/[a-f0-9-]{36}(\.thumb)?\.jpg\.[a-f0-9]{12}\.tmp$/;
+export const UNFINISHED = /^[a-f0-9]{2}\/[a-f0-9-]{36}(\.thumb)?\.jpg\.[a-f0-9]{12}\.tmp$/;
+
+/** The name a put writes to before it renames it into place; the sweep knows it by UNFINISHED. */
+export const unfinishedName = (key: string) => `${key}.${randomBytes(6).toString("hex")}.tmp`;
 
 function checkedKey(key: string): string {
   if (!KEY.test(key)) throw new Error(`not a photo key: ${key}`);
@@ -44,7 +47,7 @@ export function filePhotoStore(root: string): PhotoStore {
     async put(key, bytes) {
       const file = fileOf(key);
       await mkdir(path.dirname(file), { recursive: true });
-      const temporary = `${file}.${randomBytes(6).toString("hex")}.tmp`;
+      const temporary = path.join(root, unfinishedName(checkedKey(key)));
       try {
         await writeFile(temporary, bytes, { flag: "wx", mode: 0o600 });
         await rename(temporary, file);

@@ -10,6 +10,8 @@ import {
   type StoredPhoto,
   storageKeyFor,
   storageKeyOf,
+  UNFINISHED,
+  unfinishedName,
 } from "../../lib/attachments/photo-store.ts";
 import { isHeic } from "../../lib/attachments/prepare-photo.ts";
 
@@ -106,6 +108,12 @@ describe("what the file photo store holds", () => {
     expect(storageKeyOf(keys.full)).toBe(storageKey);
     expect(storageKeyOf(keys.thumb)).toBe(storageKey);
     expect(() => storageKeyOf("notes.txt")).toThrow(/not a photo key/);
+  });
+
+  it("knows the temporary name a put writes to as unfinished, so the sweep finds what a crash left", () => {
+    const keys = photoKeys(storageKeyFor(randomUUID()));
+    for (const key of [keys.full, keys.thumb]) expect(unfinishedName(key)).toMatch(UNFINISHED);
+    expect(UNFINISHED.test(keys.full)).toBe(false);
   });
 });
 
