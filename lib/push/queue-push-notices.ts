@@ -1,4 +1,4 @@
-import type { PrismaClient } from "../generated/prisma/client.ts";
+import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
 import { WAIT_AUDIENCE } from "../notifications/wait-audience.ts";
 
 /** Homeowner messages older than this are not pushed any more: the technician has looked since. */
@@ -43,6 +43,11 @@ export async function queuePushNotices(
   const messagesSince = new Date(now.getTime() - MESSAGE_LOOK_BACK_MS);
   const assignedSince = new Date(now.getTime() - ASSIGNMENT_LOOK_BACK_MS);
   const waitsSince = new Date(now.getTime() - WAIT_LOOK_BACK_MS);
+  // Only people a push can reach: a subscription whose sign-in is still live.
+  const subscribed = (user: Prisma.Sql) => Prisma.sql`EXISTS (
+    SELECT 1 FROM "PushSubscription" s JOIN "StaffSession" ss ON ss."id" = s."sessionId"
+    WHERE s."userId" = ${user} AND ss."revokedAt" IS NULL AND ss."expiresAt" > ${now}
+  )`;
   // Nobody has notifications on (the usual case without HTTPS): the job scans below are not needed.
   if ((await db.pushSubscription.count({ take: 1 })) === 0) return { messages: 0, assigned: 0, waiting: 0 };
   return db.$transaction(async (tx) => {
@@ -61,10 +66,7 @@ export async function queuePushNotices(
       ) newest
       WHERE j."technicianId" IS NOT NULL
         AND j."publicUpdatedAt" > ${messagesSince}
-        AND EXISTS (
-          SELECT 1 FROM "PushSubscription" s JOIN "StaffSession" ss ON ss."id" = s."sessionId"
-          WHERE s."userId" = j."technicianId" AND ss."revokedAt" IS NULL AND ss."expiresAt" > ${now}
-        )
+        AND ${subscribed(Prisma.raw('j."technicianId"'))}
         AND newest."createdAt" <= ${quietSince}
         AND newest."seq" > COALESCE(p."lastReadSeq", 0)
         AND newest."seq" > COALESCE((
@@ -81,10 +83,7 @@ export async function queuePushNotices(
       WHERE j."technicianId" IS NOT NULL
         AND j."technicianChangedAt" > ${assignedSince}
         AND j."status" NOT IN ('COMPLETED', 'CANCELED')
-        AND EXISTS (
-          SELECT 1 FROM "PushSubscription" s JOIN "StaffSession" ss ON ss."id" = s."sessionId"
-          WHERE s."userId" = j."technicianId" AND ss."revokedAt" IS NULL AND ss."expiresAt" > ${now}
-        )
+        AND ${subscribed(Prisma.raw('j."technicianId"'))}
         AND NOT EXISTS (
           SELECT 1 FROM "PushNotice" n
           WHERE n."jobId" = j."id" AND n."userId" = j."technicianId" AND n."kind" = 'ASSIGNED'
@@ -102,10 +101,7 @@ export async function queuePushNotices(
       WHERE j."awaitingReplySince" IS NOT NULL
         AND j."awaitingReplySince" > ${waitsSince}::timestamp - make_interval(mins => c."firstReplyMinutes")
         AND j."awaitingReplySince" <= ${now}::timestamp - make_interval(mins => c."firstReplyMinutes")
-        AND EXISTS (
-          SELECT 1 FROM "PushSubscription" s JOIN "StaffSession" ss ON ss."id" = s."sessionId"
-          WHERE s."userId" = u."id" AND ss."revokedAt" IS NULL AND ss."expiresAt" > ${now}
-        )
+        AND ${subscribed(Prisma.raw('u."id"'))}
         AND NOT EXISTS (
           SELECT 1 FROM "PushNotice" n
           WHERE n."jobId" = j."id" AND n."userId" = u."id" AND n."kind" = 'WAITING'

@@ -15,7 +15,7 @@ import {
   signIn,
   thread,
 } from "./helpers.ts";
-import { expect, type Page, test } from "./test.ts";
+import { type Browser, expect, type Page, test } from "./test.ts";
 
 const ZONE = "America/New_York";
 const tomorrow = () => new Intl.DateTimeFormat("en-CA", { timeZone: ZONE }).format(new Date(Date.now() + 86_400_000));
@@ -36,6 +36,26 @@ async function scheduledJobFor(dispatcher: Page, customer: string): Promise<stri
   await picker.getByRole("button", { name: "10 am–12 pm" }).click();
   await expect(confirmed(dispatcher, "scheduled for")).toBeVisible();
   return `/jobs/${job.id}`;
+}
+
+/** Sam, on a job of his own, loses the signal and writes `lines`: they wait on the phone. */
+async function samWritesOffline(browser: Browser, customer: string, lines: string[]) {
+  const { page: dispatcher } = await newPerson(browser, DESKTOP);
+  await signIn(dispatcher, "dispatcher@brightside.test");
+  const jobPath = await scheduledJobFor(dispatcher, customer);
+
+  const { context, page: sam } = await newPerson(browser, PHONE);
+  await signIn(sam, "sam@brightside.test");
+  await sam.goto(jobPath);
+  await expect(sam.getByRole("button", { name: "I'm on my way" })).toBeVisible();
+  await context.setOffline(true);
+  await expect(sam.getByText("You're offline.")).toBeVisible();
+  for (const line of lines) {
+    await composer(sam).fill(line);
+    await sam.getByRole("button", { name: "Send" }).tap();
+  }
+  await expect(thread(sam).locator("li[data-pending=waiting]")).toHaveCount(lines.length);
+  return { dispatcher, context, sam };
 }
 
 const lines = ["Down in the basement now.", "No signal here.", "Pump float is stuck.", "Freed it.", "Testing it."];
@@ -153,21 +173,10 @@ test("a photo taken with no signal waits in the thread through a reload, then go
 test("a job canceled while the phone was offline: what waited stays on the phone as not sent, and never reaches the thread", async ({
   browser,
 }) => {
-  const { page: dispatcher } = await newPerson(browser, DESKTOP);
-  await signIn(dispatcher, "dispatcher@brightside.test");
-  const jobPath = await scheduledJobFor(dispatcher, "Morgan Blake");
-
-  const { context, page: sam } = await newPerson(browser, PHONE);
-  await signIn(sam, "sam@brightside.test");
-  await sam.goto(jobPath);
-  await expect(sam.getByRole("button", { name: "I'm on my way" })).toBeVisible();
-  await context.setOffline(true);
-  await expect(sam.getByText("You're offline.")).toBeVisible();
-  for (const line of ["Heading over after lunch.", "Bringing the long ladder."]) {
-    await composer(sam).fill(line);
-    await sam.getByRole("button", { name: "Send" }).tap();
-  }
-  await expect(thread(sam).locator("li[data-pending=waiting]")).toHaveCount(2);
+  const { dispatcher, context, sam } = await samWritesOffline(browser, "Morgan Blake", [
+    "Heading over after lunch.",
+    "Bringing the long ladder.",
+  ]);
 
   dispatcher.once("dialog", (dialog) => void dialog.accept());
   await dispatcher.getByRole("button", { name: "Cancel job" }).click();
@@ -197,19 +206,9 @@ test("a job canceled while the phone was offline: what waited stays on the phone
 test("a job given to someone else while the phone was offline: its unsent words wait on the technician's list, to read and discard", async ({
   browser,
 }) => {
-  const { page: dispatcher } = await newPerson(browser, DESKTOP);
-  await signIn(dispatcher, "dispatcher@brightside.test");
-  const jobPath = await scheduledJobFor(dispatcher, "Ellis Quarry");
-
-  const { context, page: sam } = await newPerson(browser, PHONE);
-  await signIn(sam, "sam@brightside.test");
-  await sam.goto(jobPath);
-  await expect(sam.getByRole("button", { name: "I'm on my way" })).toBeVisible();
-  await context.setOffline(true);
-  await expect(sam.getByText("You're offline.")).toBeVisible();
-  await composer(sam).fill("The pump needs a new float switch.");
-  await sam.getByRole("button", { name: "Send" }).tap();
-  await expect(thread(sam).locator("li[data-pending=waiting]")).toHaveCount(1);
+  const { dispatcher, context, sam } = await samWritesOffline(browser, "Ellis Quarry", [
+    "The pump needs a new float switch.",
+  ]);
 
   await dispatcher.getByLabel("Technician", { exact: true }).selectOption({ label: "Riley Chen" });
   await expect(confirmed(dispatcher, "Dana Reyes assigned Riley Chen.")).toBeVisible();

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { QuickReplyEditor } from "@/components/quick-replies/quick-reply-editor.tsx";
-import { StaffHeader } from "@/components/ui/staff-header.tsx";
+import { OfficePage } from "@/components/ui/office-page.tsx";
 import { companyOf, requireOfficePage } from "@/lib/auth/current-actor.ts";
 import { canEditQuickReplies } from "@/lib/auth/policy.ts";
 import { getDb } from "@/lib/db.ts";
@@ -27,23 +27,14 @@ export default async function QuickRepliesPage() {
     company: company.name,
   };
   return (
-    <div className="flex min-h-dvh flex-col">
-      <StaffHeader
-        company={company.name}
-        name={actor.name}
-        roleLabel={actor.role === "ADMIN" ? "Admin" : "Dispatcher"}
-        back={{ href: "/dispatch", label: "Live jobs" }}
-      />
-      <main className="mx-auto w-full max-w-2xl px-4 py-6">
-        <h1 className="mb-1 text-2xl font-bold">Quick replies</h1>
-        <p className="mb-4 text-slate-700">
-          Ready-made messages your technicians and dispatchers put in the message box with one tap, then send as they
-          are or change first. Blanks such as {"{first name}"} are filled in from the job: the customer's first name,
-          the arrival time ({"{eta}"}), the technician's name, the company's name. A blank the job can't fill reads as a
-          plain word instead ("there", "soon", "your technician").
-        </p>
-        <QuickReplyEditor initial={list.replies} sample={sample} />
-      </main>
-    </div>
+    <OfficePage actor={actor} company={company.name} title="Quick replies">
+      <p className="mb-4 text-slate-700">
+        Ready-made messages your technicians and dispatchers put in the message box with one tap, then send as they are
+        or change first. Blanks such as {"{first name}"} are filled in from the job: the customer's first name, the
+        arrival time ({"{eta}"}), the technician's name, the company's name. A blank the job can't fill reads as a plain
+        word instead ("there", "soon", "your technician").
+      </p>
+      <QuickReplyEditor initial={list.replies} sample={sample} />
+    </OfficePage>
   );
 }
